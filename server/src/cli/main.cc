@@ -1,0 +1,114 @@
+// Entry point: parses the command line (CLI11) and runs one subcommand.
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"ssj — 双随机、一公开监管平台"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("ssj ") + SSJ_VERSION);
+  std::string db_url;
+  if (const char* env = std::getenv("SSJ_DB")) db_url = env;
+  auto add_db = [&](CLI::App* cmd) {
+    cmd->add_option(
+        "--db", db_url,
+        "数据库地址: sqlite:PATH 或 postgresql://user@host:port/dbname（或环境变量 SSJ_DB）");
+  };
+
+  auto* migrate = app.add_subcommand("migrate", "应用数据库迁移（可重复执行）");
+  add_db(migrate);
+
+  auto* serve = app.add_subcommand("serve", "启动 HTTP 服务");
+  add_db(serve);
+  std::string listen = "127.0.0.1:8080";
+  ssj::http::ServerOptions options;
+  bool secure_cookie = false;
+  bool no_access_log = false;
+  serve->add_option("--listen", listen, "监听地址 host:port")->capture_default_str();
+  serve->add_option("--web", options.web_dir, "前端构建目录（web/dist）");
+  serve->add_option("--workers", options.workers, "数据库工作线程数（也是连接池大小）")
+      ->capture_default_str();
+  serve->add_option("--io-threads", options.io_threads, "I/O 线程数")->capture_default_str();
+  serve->add_option("--body-limit", options.body_limit, "请求体上限（字节）")
+      ->capture_default_str();
+  serve->add_flag("--trust-proxy", options.trust_proxy,
+                  "使用反向代理提供的 X-Real-IP 作为客户端地址");
+  serve->add_flag("--secure-cookie", secure_cookie,
+                  "会话 Cookie 加 Secure 标记（HTTPS 部署时使用）");
+  serve->add_flag("--no-access-log", no_access_log, "不输出访问日志");
+
+  auto* user = app.add_subcommand("user", "用户管理");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "新增用户（密码从标准输入读取）");
+  add_db(user_add);
+  ssj::cli::UserAdd user_input;
+  bool password_stdin = false;
+  user_add->add_option("--username", user_input.username, "用户名")->required();
+  user_add->add_option("--name", user_input.name, "姓名")->required();
+  user_add->add_option("--department", user_input.department, "部门编码")->required();
+  user_add->add_option("--role", user_input.roles, "角色编码（可多次）")->required();
+  user_add->add_option("--phone", user_input.phone, "手机号");
+  user_add->add_flag("--password-stdin", password_stdin, "从标准输入读取密码")->required();
+
+  auto* demo = app.add_subcommand("demo", "创建演示数据（确定性，可重复执行）");
+  add_db(demo);
+  int targets = 0;
+  demo->add_option("--targets", targets, "演示检查对象数量");
+
+  auto* audit = app.add_subcommand("audit", "审计日志");
+  audit->require_subcommand(1);
+  auto* verify = audit->add_subcommand("verify", "校验整条审计哈希链");
+  add_db(verify);
+
+  auto* backup = app.add_subcommand("backup", "在线备份数据库");
+  add_db(backup);
+  std::string out;
+  backup->add_option("--out", out, "备份文件路径")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+
+  try {
+    if (*migrate) return ssj::cli::Migrate(db_url);
+    if (*serve) {
+      auto colon = listen.rfind(':');
+      if (colon == std::string::npos) {
+        std::cerr << "错误: --listen 应为 host:port，例如 127.0.0.1:8080\n";
+        return 2;
+      }
+      options.host = listen.substr(0, colon);
+      try {
+        int port = std::stoi(listen.substr(colon + 1));
+        if (port <= 0 || port > 65535) throw std::out_of_range("port");
+        options.port = static_cast<uint16_t>(port);
+      } catch (const std::exception&) {
+        std::cerr << "错误: --listen 的端口无效: " << listen << "\n";
+        return 2;
+      }
+      options.access_log = !no_access_log;
+      return ssj::cli::Serve(db_url, options, secure_cookie);
+    }
+    if (*user_add) {
+      std::string password;
+      std::getline(std::cin, password);
+      if (!password.empty() && password.back() == '\r') password.pop_back();
+      return ssj::cli::AddUser(db_url, user_input, password);
+    }
+    if (*demo) return ssj::cli::Demo(db_url, targets);
+    if (*verify) return ssj::cli::AuditVerify(db_url);
+    if (*backup) return ssj::cli::Backup(db_url, out);
+  } catch (const std::exception& e) {
+    std::string what = e.what();
+    if (auto nl = what.find('\n'); nl != std::string::npos) what.resize(nl);
+    std::cerr << "错误: " << what << "\n";
+    return 2;
+  }
+  return 0;
+}

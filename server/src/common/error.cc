@@ -1,0 +1,29 @@
+#include "common/error.h"
+
+namespace ssj {
+
+Error Error::InvalidField(std::string field, std::string message, std::string value) {
+  Error e{ErrorKind::kInvalidArgument, "request.invalid_field", std::move(message), {}};
+  e.details["field"] = field;
+  if (!value.empty()) e.details["value"] = value;
+  return e;
+}
+
+Error Error::NotFound(std::string what) {
+  Error e{ErrorKind::kNotFound, "not_found", what + "不存在或无权访问", {}};
+  e.details["object"] = what;
+  return e;
+}
+
+Error Error::Duplicate(std::string field, std::string value, std::string message) {
+  Error e{ErrorKind::kConflict, "conflict.duplicate", std::move(message), {}};
+  e.details["field"] = field;
+  e.details["value"] = value;
+  return e;
+}
+
+Error Error::Internal(std::string message) {
+  return Error{ErrorKind::kInternal, "internal", std::move(message), {}};
+}
+
+}  // namespace ssj

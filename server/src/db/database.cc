@@ -1,0 +1,233 @@
+#include "db/database.h"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <boost/url/parse.hpp>
+#include <boost/url/url.hpp>
+#include <filesystem>
+
+namespace ssj::db {
+namespace {
+
+Error Unavailable(const std::string& message) {
+  return Error{ErrorKind::kUnavailable, "db.unavailable", message, {}};
+}
+
+}  // namespace
+
+std::string_view BackendName(Backend backend) {
+  return backend == Backend::kSqlite ? "sqlite" : "postgresql";
+}
+
+Result<DbUrl> ParseDbUrl(std::string_view url) {
+  const std::string expected = "数据库地址应为 sqlite:文件路径 或 postgresql://用户@主机:端口/库名";
+  DbUrl out;
+  if (url.starts_with("sqlite:")) {
+    std::string path(url.substr(7));
+    if (path.starts_with("//")) path = path.substr(2);  // tolerate sqlite://path
+    if (path.empty()) return Error::InvalidField("db", expected, std::string(url));
+    // SOCI's connection string splits on spaces and knows no quoting.
+    if (path.find_first_of(" '\"\t") != std::string::npos) {
+      return Error::InvalidField("db", "SQLite 文件路径不能包含空格或引号", path);
+    }
+    out.backend = Backend::kSqlite;
+    out.path = path;
+    out.connect = "db=" + path + " timeout=5";
+    out.display = "sqlite:" + path;
+    return out;
+  }
+  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
+    auto parsed = boost::urls::parse_uri(url);
+    if (!parsed || parsed->encoded_host().empty()) {
+      return Error::InvalidField("db", expected, std::string(url));
+    }
+    std::string path(parsed->path());
+    if (path.size() < 2) return Error::InvalidField("db", "PostgreSQL 地址缺少数据库名", "");
+    out.backend = Backend::kPostgres;
+    out.connect = std::string(url);  // libpq understands the URI form itself
+    boost::urls::url masked(*parsed);
+    if (masked.has_password()) masked.set_password("***");
+    out.display = std::string(masked.buffer());
+    return out;
+  }
+  return Error::InvalidField("db", expected, std::string(url.substr(0, 16)));
+}
+
+Lease::Lease(Database* db, size_t pos) : db_(db), pos_(pos) {}
+Lease::Lease(Lease&& other) noexcept : db_(other.db_), pos_(other.pos_) { other.db_ = nullptr; }
+Lease::~Lease() {
+  if (db_) db_->pool_.give_back(pos_);
+}
+soci::session& Lease::operator*() const { return db_->pool_.at(pos_); }
+soci::session* Lease::operator->() const { return &db_->pool_.at(pos_); }
+
+Database::Database(DbUrl url, size_t pool_size) : url_(std::move(url)), pool_(pool_size) {}
+Database::~Database() = default;
+
+Result<std::unique_ptr<Database>> Database::Open(const DbUrl& url, size_t pool_size) {
+  if (url.backend == Backend::kSqlite) {
+    auto dir = std::filesystem::path(url.path).parent_path();
+    if (!dir.empty() && !std::filesystem::is_directory(dir)) {
+      return Unavailable("SQLite 数据库所在目录不存在: " + dir.string());
+    }
+  }
+  std::unique_ptr<Database> db(new Database(url, pool_size));
+  for (size_t pos = 0; pos < pool_size; ++pos) {
+    soci::session& sql = db->pool_.at(pos);
+    try {
+      if (url.backend == Backend::kSqlite) {
+        sql.open(soci::sqlite3, url.connect);
+        // WAL lets readers work during a write; NORMAL sync is durable across process crashes.
+        sql << "PRAGMA journal_mode=WAL";
+        sql << "PRAGMA foreign_keys=ON";
+        sql << "PRAGMA busy_timeout=5000";
+        sql << "PRAGMA synchronous=NORMAL";
+      } else {
+        sql.open(soci::postgresql, url.connect);
+        sql << "SET client_min_messages TO WARNING";  // keep NOTICEs off stderr
+      }
+    } catch (const std::exception& e) {
+      // One line: libpq's reason follows SOCI's generic first line.
+      std::string what;
+      for (char c : std::string(e.what())) what += (c == '\n' || c == '\r') ? ' ' : c;
+      while (!what.empty() && what.back() == ' ') what.pop_back();
+      return Unavailable("无法连接数据库 " + url.display + ": " + what);
+    }
+  }
+  return db;
+}
+
+Lease Database::Acquire() { return Lease(this, pool_.lease()); }
+
+Transaction::Transaction(soci::session& sql, Backend backend) : sql_(sql) {
+  sql_ << (backend == Backend::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+Transaction::~Transaction() {
+  if (done_) return;
+  try {
+    sql_ << "ROLLBACK";
+  } catch (...) {
+    // The connection is broken; the server rolls the transaction back on its side.
+  }
+}
+
+void Transaction::Commit() {
+  sql_ << "COMMIT";
+  done_ = true;
+}
+
+int64_t RowInt(const soci::row& row, size_t col, int64_t if_null) {
+  if (row.get_indicator(col) == soci::i_null) return if_null;
+  switch (row.get_properties(col).get_data_type()) {
+    case soci::dt_integer:
+      return row.get<int>(col);
+    case soci::dt_long_long:
+      return row.get<long long>(col);
+    case soci::dt_unsigned_long_long:
+      return static_cast<int64_t>(row.get<unsigned long long>(col));
+    case soci::dt_double:
+      return static_cast<int64_t>(row.get<double>(col));
+    case soci::dt_string:
+      return std::stoll(row.get<std::string>(col));
+    default:
+      throw std::runtime_error("RowInt: unsupported column type");
+  }
+}
+
+std::string RowText(const soci::row& row, size_t col, std::string if_null) {
+  if (row.get_indicator(col) == soci::i_null) return if_null;
+  switch (row.get_properties(col).get_data_type()) {
+    case soci::dt_string:
+    case soci::dt_xml:
+      return row.get<std::string>(col);
+    case soci::dt_integer:
+      return std::to_string(row.get<int>(col));
+    case soci::dt_long_long:
+      return std::to_string(row.get<long long>(col));
+    case soci::dt_unsigned_long_long:
+      return std::to_string(row.get<unsigned long long>(col));
+    case soci::dt_double:
+      return std::to_string(row.get<double>(col));
+    default:
+      throw std::runtime_error("RowText: unsupported column type");
+  }
+}
+
+std::optional<int64_t> RowOptInt(const soci::row& row, size_t col) {
+  if (row.get_indicator(col) == soci::i_null) return std::nullopt;
+  return RowInt(row, col);
+}
+
+std::optional<std::string> RowOptText(const soci::row& row, size_t col) {
+  if (row.get_indicator(col) == soci::i_null) return std::nullopt;
+  return RowText(row, col);
+}
+
+Query& Query::Append(std::string_view text) {
+  text_.append(text);
+  return *this;
+}
+
+Query Query::Wrapped(std::string_view before, std::string_view after) const {
+  Query out(*this);
+  out.text_ = std::string(before) + text_ + std::string(after);
+  return out;
+}
+
+Query& Query::Bind(std::string name, std::string value) {
+  params_.push_back(Param{std::move(name), false, std::move(value), 0, soci::i_ok});
+  return *this;
+}
+
+Query& Query::Bind(std::string name, int64_t value) {
+  params_.push_back(Param{std::move(name), true, {}, static_cast<long long>(value), soci::i_ok});
+  return *this;
+}
+
+Query& Query::BindNull(std::string name) {
+  params_.push_back(Param{std::move(name), false, {}, 0, soci::i_null});
+  return *this;
+}
+
+template <class Stmt>
+void Query::BindAll(Stmt& stmt) const {
+  for (Param& param : params_) {
+    if (param.is_int) {
+      stmt, soci::use(param.integer, param.ind, param.name);
+    } else {
+      stmt, soci::use(param.text, param.ind, param.name);
+    }
+  }
+}
+
+void Query::ForEach(soci::session& sql, const std::function<void(const soci::row&)>& fn) const {
+  soci::details::prepare_temp_type prep = (sql.prepare << text_);
+  BindAll(prep);
+  soci::rowset<soci::row> rows(prep);
+  for (const soci::row& row : rows) fn(row);
+}
+
+int64_t Query::ScalarInt(soci::session& sql) const {
+  int64_t value = 0;
+  bool seen = false;
+  ForEach(sql, [&](const soci::row& row) {
+    if (!seen) value = RowInt(row, 0);
+    seen = true;
+  });
+  return value;
+}
+
+void Query::Exec(soci::session& sql) const {
+  soci::details::once_temp_type once = (sql << text_);
+  BindAll(once);
+}
+
+bool IsUniqueViolation(const std::exception& e) {
+  std::string_view what = e.what();
+  return what.find("UNIQUE constraint failed") != std::string_view::npos ||
+         what.find("duplicate key value") != std::string_view::npos;
+}
+
+}  // namespace ssj::db

@@ -1,0 +1,32 @@
+// `ssj demo`: a deterministic, realistic data set for trying ssj and for the browser tests.
+// The foundation contributes the organisation (重庆市经信委, its 处室, two district offices),
+// roles and one user per role. Later modules add their own data here.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/error.h"
+#include "common/services.h"
+
+namespace ssj::demo {
+
+struct DemoLogin {
+  std::string username;
+  std::string password;
+  std::string role;
+  std::string department;
+};
+
+struct DemoReport {
+  bool already_present = false;
+  std::vector<DemoLogin> logins;
+  int departments = 0;
+};
+
+Result<DemoReport> Run(const Services& services);
+
+// The demo logins (also printed by scripts/run).
+const std::vector<DemoLogin>& Logins();
+
+}  // namespace ssj::demo

@@ -1,0 +1,41 @@
+// The middleware chain as plain composition, without sockets: authenticate → CSRF → permission
+// → (transaction) → handler → audit entry → commit, and the one mapping from Error to an HTTP
+// status and JSON body. Runs on a worker thread; it blocks on the database.
+#pragma once
+
+#include "http/api.h"
+
+namespace ssj::http {
+
+// Routes, authenticates and runs one request. Never throws: a bug becomes a 500 with a logged
+// cause and a body without internals.
+Response Dispatch(const Router& router, Services& services, Request& request);
+
+// As Dispatch, for a route already matched (the server matches on the I/O thread first).
+Response RunRoute(const Route& route, Services& services, Request& request);
+
+// Error → {code, message, details} with its status.
+Response ErrorResponse(const Error& error);
+int StatusFor(ErrorKind kind);
+
+// Common field readers for JSON bodies; errors name the field.
+Result<std::string> StringField(const boost::json::value& body, std::string_view field,
+                                bool required = true, size_t max_bytes = 4096);
+Result<int64_t> IntField(const boost::json::value& body, std::string_view field,
+                         bool required = true, int64_t fallback = 0);
+Result<std::optional<int64_t>> OptionalIntField(const boost::json::value& body,
+                                                std::string_view field);
+Result<std::vector<int64_t>> IntArrayField(const boost::json::value& body, std::string_view field);
+Result<std::vector<std::string>> StringArrayField(const boost::json::value& body,
+                                                  std::string_view field);
+
+struct PageParams {
+  int64_t page = 1;
+  int64_t page_size = 20;
+};
+Result<PageParams> ReadPage(const Request& request);
+// "2026-11-01" or an ISO time; empty stays empty. `end_of_day` turns a date into the next day's
+// start (for exclusive upper bounds).
+Result<std::string> ReadTimeParam(const Request& request, std::string_view name, bool end_of_day);
+
+}  // namespace ssj::http

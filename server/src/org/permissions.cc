@@ -1,0 +1,61 @@
+#include "org/permissions.h"
+
+#include <algorithm>
+
+namespace ssj::org {
+namespace {
+
+PermissionNode Leaf(std::string code, std::string name) {
+  return {std::move(code), std::move(name), {}};
+}
+
+void CollectLeaves(const PermissionNode& node, std::vector<std::string>* out) {
+  if (node.children.empty()) out->push_back(node.code);
+  for (const auto& child : node.children) CollectLeaves(child, out);
+}
+
+}  // namespace
+
+const std::vector<PermissionNode>& PermissionTree() {
+  static const std::vector<PermissionNode> kTree = {
+      {"system",
+       "系统管理",
+       {
+           {"system:dept",
+            "部门管理",
+            {Leaf("system:dept:list", "查看部门"), Leaf("system:dept:add", "新增部门"),
+             Leaf("system:dept:edit", "修改部门"), Leaf("system:dept:remove", "删除部门")}},
+           {"system:user",
+            "用户管理",
+            {Leaf("system:user:list", "查看用户"), Leaf("system:user:add", "新增用户"),
+             Leaf("system:user:edit", "修改用户"), Leaf("system:user:reset-password", "重置密码")}},
+           {"system:role",
+            "角色管理",
+            {Leaf("system:role:list", "查看角色"), Leaf("system:role:add", "新增角色"),
+             Leaf("system:role:edit", "修改角色"), Leaf("system:role:remove", "删除角色")}},
+       }},
+      {"monitor",
+       "日志审计",
+       {
+           {"system:audit", "操作日志", {Leaf("system:audit:list", "查看操作日志")}},
+           {"system:loginlog", "登录日志", {Leaf("system:loginlog:list", "查看登录日志")}},
+       }},
+  };
+  return kTree;
+}
+
+const std::vector<std::string>& AllPermissions() {
+  static const std::vector<std::string> kAll = [] {
+    std::vector<std::string> out;
+    for (const auto& node : PermissionTree()) CollectLeaves(node, &out);
+    return out;
+  }();
+  return kAll;
+}
+
+bool IsKnownPermission(const std::string& code) {
+  const auto& all = AllPermissions();
+  return std::find(all.begin(), all.end(), code) != all.end();
+}
+
+}  // namespace ssj::org
