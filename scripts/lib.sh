@@ -13,7 +13,7 @@ APT_PACKAGES=(
   libssl-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev
   libxlsxwriter-dev libzip-dev libpugixml-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
-  chromium fonts-noto-cjk python3 wrk
+  chromium fonts-noto-cjk python3 curl wrk
 )
 
 log() { printf '\033[1;34m[ssj]\033[0m %s\n' "$*" >&2; }
@@ -65,4 +65,34 @@ build_server() {
 build_web() {
   log "构建前端 (vite build)"
   (cd "$SSJ_ROOT/web" && npm run --silent build >/dev/null)
+}
+
+# Starts a throwaway PostgreSQL 15 cluster in a temp dir on a free loopback port and exports
+# SSJ_TEST_PG_URL. Call stop_pg (from a trap) to stop it and remove the directory.
+PG_BIN=/usr/lib/postgresql/15/bin
+start_pg() {
+  PG_DIR="$(mktemp -d /tmp/ssj-pg.XXXXXX)"
+  PG_PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
+  local run_as=()
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres:postgres "$PG_DIR"
+    run_as=(runuser -u postgres --)
+  fi
+  "${run_as[@]}" "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust --no-sync -E UTF8 \
+    --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 || { cat "$PG_DIR/initdb.log" >&2; return 1; }
+  "${run_as[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w -o \
+    "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off -c max_connections=200" \
+    start >/dev/null || { cat "$PG_DIR/log" >&2; return 1; }
+  "${run_as[@]}" "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres ssj_test
+  export SSJ_TEST_PG_URL="postgresql://postgres@127.0.0.1:$PG_PORT/ssj_test"
+  log "PostgreSQL 15 临时实例已启动: $SSJ_TEST_PG_URL"
+}
+
+stop_pg() {
+  [ -n "${PG_DIR:-}" ] || return 0
+  local run_as=()
+  [ "$(id -u)" -eq 0 ] && run_as=(runuser -u postgres --)
+  "${run_as[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$PG_DIR"
+  PG_DIR=""
 }

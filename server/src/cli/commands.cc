@@ -1,5 +1,7 @@
 #include "cli/commands.h"
 
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
@@ -96,6 +98,11 @@ int Serve(const std::string& db_url, const http::ServerOptions& options, bool se
   services.clock = &clock;
   services.session.secure_cookie = secure_cookie;
   auto router = http::BuildRouter();
+  spdlog::set_default_logger(spdlog::stderr_color_mt("ssj"));
+  if (options.access_log && !spdlog::get("access")) {
+    // One JSON object per line on stdout, for log shippers; diagnostics stay on stderr.
+    spdlog::stdout_logger_mt("access")->set_pattern("%v");
+  }
   spdlog::info("数据库: {}（{}）", (*db)->url().display, db::BackendName((*db)->backend()));
   return http::RunServer(options, services, *router);
 }

@@ -45,7 +45,25 @@ Result<DbUrl> ParseDbUrl(std::string_view url) {
     std::string path(parsed->path());
     if (path.size() < 2) return Error::InvalidField("db", "PostgreSQL 地址缺少数据库名", "");
     out.backend = Backend::kPostgres;
-    out.connect = std::string(url);  // libpq understands the URI form itself
+    // SOCI 4.0 parses its connection string as key=value pairs and garbles libpq's URI form,
+    // so the URL is translated into libpq keywords.
+    auto quote = [](std::string_view value) {
+      std::string q = "'";
+      for (char c : value) {
+        if (c == '\\' || c == '\'') q += '\\';
+        q += c;
+      }
+      return q + "'";
+    };
+    std::string connect = "host=" + quote(parsed->host());
+    if (parsed->has_port()) connect += " port=" + quote(parsed->port());
+    connect += " dbname=" + quote(path.substr(1));
+    if (parsed->has_userinfo() && !parsed->user().empty())
+      connect += " user=" + quote(parsed->user());
+    if (parsed->has_password()) connect += " password=" + quote(parsed->password());
+    for (auto param : parsed->params())
+      connect += " " + std::string(param.key) + "=" + quote(param.value);
+    out.connect = connect;
     boost::urls::url masked(*parsed);
     if (masked.has_password()) masked.set_password("***");
     out.display = std::string(masked.buffer());
@@ -86,6 +104,7 @@ Result<std::unique_ptr<Database>> Database::Open(const DbUrl& url, size_t pool_s
       } else {
         sql.open(soci::postgresql, url.connect);
         sql << "SET client_min_messages TO WARNING";  // keep NOTICEs off stderr
+        if (!url.pg_schema.empty()) sql << "SET search_path TO " + url.pg_schema;
       }
     } catch (const std::exception& e) {
       // One line: libpq's reason follows SOCI's generic first line.

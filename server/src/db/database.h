@@ -21,9 +21,10 @@ enum class Backend { kSqlite, kPostgres };
 
 struct DbUrl {
   Backend backend = Backend::kSqlite;
-  std::string connect;  // SOCI connection string
-  std::string path;     // SQLite file path; empty for PostgreSQL
-  std::string display;  // the URL with any password masked, safe to log
+  std::string connect;    // SOCI connection string
+  std::string path;       // SQLite file path; empty for PostgreSQL
+  std::string display;    // the URL with any password masked, safe to log
+  std::string pg_schema;  // PostgreSQL: search_path for every pooled connection (tests)
 };
 
 // Accepts "sqlite:PATH" and "postgresql://user[:pass]@host[:port]/dbname[?params]" (also

@@ -13,6 +13,7 @@
 #include <mutex>
 #include <set>
 
+#include "common/clock.h"
 #include "http/pipeline.h"
 #include "http/static_files.h"
 

@@ -157,14 +157,17 @@ Result<Response> HandleDivisions(Request& req) {
 
 Result<UserInput> ReadUser(const json::value& body, bool creating) {
   UserInput in;
+  // In the order of the form, so the first missing field is the one named.
   if (creating) {
     SSJ_ASSIGN(in.username, http::StringField(body, "username", true, 64));
-    SSJ_ASSIGN(in.password, http::StringField(body, "password", true, 128));
   }
   SSJ_ASSIGN(in.name, http::StringField(body, "name", true, 256));
   SSJ_ASSIGN(in.phone, http::StringField(body, "phone", false, 32));
   SSJ_ASSIGN(in.department_id, http::IntField(body, "department_id"));
   SSJ_ASSIGN(in.role_ids, http::IntArrayField(body, "role_ids"));
+  if (creating) {
+    SSJ_ASSIGN(in.password, http::StringField(body, "password", true, 128));
+  }
   return in;
 }
 
