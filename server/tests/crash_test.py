@@ -1,5 +1,8 @@
 #!/usr/bin/env python3
-"""Kills `ssj serve` with SIGKILL in the middle of a burst of writes, again and again, and checks
+"""First checks graceful shutdown: SIGTERM while slow requests (logins, ~90 ms of argon2 each)
+are in flight must let every one of them finish, and the server must exit 0.
+
+Then kills `ssj serve` with SIGKILL in the middle of a burst of writes, again and again, and checks
 after each kill that the database is consistent: `ssj audit verify` passes, and every role the
 burst created has exactly one audit entry (no change without its entry, no entry without its
 change). Standard library only.
@@ -106,6 +109,42 @@ def consistency_query(db):
     return [int(line) for line in out.stdout.split()]
 
 
+def graceful_round(ssj, db):
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    proc = subprocess.Popen([ssj, "serve", "--db", db, "--listen", f"127.0.0.1:{port}",
+                             "--no-access-log"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        wait_healthy(base, proc)
+        results = []
+
+        def login():
+            try:
+                status, _ = Client(base).call("POST", "/api/v1/auth/login",
+                                              {"username": "admin", "password": "Admin@2026"},
+                                              timeout=15)
+                results.append(status)
+            except OSError as e:
+                results.append(repr(e))
+
+        threads = [threading.Thread(target=login) for _ in range(8)]
+        for t in threads:
+            t.start()
+        time.sleep(0.05)  # all eight are accepted and queued or running on the workers
+        proc.send_signal(signal.SIGTERM)
+        code = proc.wait(timeout=20)
+        for t in threads:
+            t.join()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    ok = code == 0 and results == [200] * 8
+    print(f"优雅停机: 退出码 {code}，进行中的 8 个请求结果 {results}：{'通过' if ok else '失败'}",
+          flush=True)
+    return ok
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--ssj", required=True)
@@ -113,6 +152,8 @@ def main():
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--threads", type=int, default=6)
     args = parser.parse_args()
+    if not graceful_round(args.ssj, args.db):
+        return 1
     rng = random.Random(20261122)
     total_ok = 0
     for round_idx in range(1, args.rounds + 1):

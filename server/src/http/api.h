@@ -111,6 +111,7 @@ class Router {
 
  private:
   std::vector<Route> routes_;
+  std::vector<std::vector<std::string>> segments_;  // each pattern, split once at Add
 };
 
 // The OpenAPI 3.0 document generated from the table.

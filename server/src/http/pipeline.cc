@@ -108,6 +108,11 @@ Response ErrorResponse(const Error& error) {
 }
 
 Response RunRoute(const Route& route, Services& services, Request& request) {
+  if (!route.needs_db) {
+    request.services = &services;
+    auto result = route.handler(request);
+    return result.ok() ? std::move(result).value() : ErrorResponse(result.error());
+  }
   try {
     db::Lease sql = services.db->Acquire();
     try {
@@ -138,9 +143,8 @@ Response RunRoute(const Route& route, Services& services, Request& request) {
   }
 }
 
-Response Dispatch(const Router& router, Services& services, Request& request) {
-  Match match = router.Find(request.method, request.path);
-  if (!match.route) {
+Response NoRoute(const Match& match) {
+  {
     if (!match.allowed.empty()) {
       Response r = ErrorResponse(
           Error{ErrorKind::kInvalidArgument, "route.method_not_allowed", "不支持该请求方法", {}});
@@ -153,12 +157,12 @@ Response Dispatch(const Router& router, Services& services, Request& request) {
     }
     return ErrorResponse(Error{ErrorKind::kNotFound, "route.not_found", "接口不存在", {}});
   }
+}
+
+Response Dispatch(const Router& router, Services& services, Request& request) {
+  Match match = router.Find(request.method, request.path);
+  if (!match.route) return NoRoute(match);
   request.path_params = std::move(match.params);
-  if (!match.route->needs_db) {
-    request.services = &services;
-    auto result = match.route->handler(request);
-    return result.ok() ? std::move(result).value() : ErrorResponse(result.error());
-  }
   return RunRoute(*match.route, services, request);
 }
 

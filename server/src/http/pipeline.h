@@ -11,7 +11,9 @@ namespace ssj::http {
 // cause and a body without internals.
 Response Dispatch(const Router& router, Services& services, Request& request);
 
-// As Dispatch, for a route already matched (the server matches on the I/O thread first).
+// The two halves of Dispatch, for the server, which matches on the I/O thread and sends only
+// database routes to the worker pool. `match.route` must be null for NoRoute.
+Response NoRoute(const Match& match);
 Response RunRoute(const Route& route, Services& services, Request& request);
 
 // Error → {code, message, details} with its status.

@@ -18,20 +18,26 @@ std::vector<std::string_view> Split(std::string_view path) {
   return parts;
 }
 
-bool MatchPattern(std::string_view pattern, std::string_view path,
-                  std::map<std::string, std::string>* params) {
-  auto want = Split(pattern);
-  auto got = Split(path);
-  if (want.size() != got.size()) return false;
+// Matches pre-split pattern segments against the path without allocating on a miss.
+bool MatchSegments(const std::vector<std::string>& want, std::string_view path,
+                   std::map<std::string, std::string>* params) {
+  size_t pos = 0;
   std::map<std::string, std::string> found;
-  for (size_t seg_idx = 0; seg_idx < want.size(); ++seg_idx) {
-    std::string_view w = want[seg_idx];
+  for (const std::string& w : want) {
+    while (pos < path.size() && path[pos] == '/') ++pos;
+    if (pos >= path.size()) return false;
+    size_t end = path.find('/', pos);
+    if (end == std::string_view::npos) end = path.size();
+    std::string_view got = path.substr(pos, end - pos);
+    pos = end;
     if (w.size() > 2 && w.front() == '{' && w.back() == '}') {
-      found[std::string(w.substr(1, w.size() - 2))] = std::string(got[seg_idx]);
-    } else if (w != got[seg_idx]) {
+      found[w.substr(1, w.size() - 2)] = std::string(got);
+    } else if (w != got) {
       return false;
     }
   }
+  while (pos < path.size() && path[pos] == '/') ++pos;
+  if (pos != path.size()) return false;
   *params = std::move(found);
   return true;
 }
@@ -89,14 +95,18 @@ void Router::Add(Route route) {
       throw std::logic_error("duplicate route: " + route.pattern);
     }
   }
+  std::vector<std::string> segments;
+  for (std::string_view seg : Split(route.pattern)) segments.emplace_back(seg);
+  segments_.push_back(std::move(segments));
   routes_.push_back(std::move(route));
 }
 
 Match Router::Find(Method method, std::string_view path) const {
   Match match;
-  for (const Route& route : routes_) {
+  for (size_t route_idx = 0; route_idx < routes_.size(); ++route_idx) {
+    const Route& route = routes_[route_idx];
     std::map<std::string, std::string> params;
-    if (!MatchPattern(route.pattern, path, &params)) continue;
+    if (!MatchSegments(segments_[route_idx], path, &params)) continue;
     if (route.method == method) {
       match.route = &route;
       match.params = std::move(params);

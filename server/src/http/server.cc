@@ -14,6 +14,7 @@
 #include <set>
 
 #include "common/clock.h"
+#include "db/database.h"
 #include "http/pipeline.h"
 #include "http/static_files.h"
 
@@ -179,12 +180,10 @@ asio::awaitable<Response> Handle(State& state, BeastRequest& beast_req, const st
     }
   }
   Match match = state.router.Find(req.method, req.path);
-  if (!match.route || !match.route->needs_db) {
-    Response r = Dispatch(state.router, state.services, req);  // cheap: no database
-    co_return r;
-  }
+  if (!match.route) co_return NoRoute(match);
   req.path_params = std::move(match.params);
   const Route* route = match.route;
+  if (!route->needs_db) co_return RunRoute(*route, state.services, req);  // cheap: no database
   Response r = co_await asio::co_spawn(
       state.workers,
       [&]() -> asio::awaitable<Response> { co_return RunRoute(*route, state.services, req); },
