@@ -185,6 +185,19 @@ TEST_P(PipelineTest, OpenApiListsEveryRoute) {
   EXPECT_EQ(doc.at("paths").at("/api/v1/users").at("post").at("x-permission"), "system:user:add");
 }
 
+TEST_P(PipelineTest, UserFormOptionsFollowScopeAndGrantRights) {
+  LoginAs("dazu", "Demo@2026");  // 业务处室 in 大足区: scope 本部门及以下, no role permissions
+  Response r = Call(Method::kGet, "/api/v1/users/options");
+  ASSERT_EQ(r.status, 200) << json::serialize(r.body);
+  const auto& departments = r.body.at("departments").as_array();
+  ASSERT_EQ(departments.size(), 1u);
+  EXPECT_EQ(departments[0].at("code"), "DZ-JXW");
+  for (const auto& role : r.body.at("roles").as_array()) {
+    bool expected = role.at("code") == "staff" || role.at("code") == "inspector";
+    EXPECT_EQ(role.at("grantable").as_bool(), expected) << json::serialize(role);
+  }
+}
+
 SSJ_BOTH_BACKENDS(PipelineTest);
 
 }  // namespace

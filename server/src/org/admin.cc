@@ -1,5 +1,7 @@
 #include "org/admin.h"
 
+#include <algorithm>
+
 #include "common/crypto.h"
 #include "org/org.h"
 #include "org/org_repo.h"
@@ -29,10 +31,16 @@ Result<std::string> ParentPath(soci::session& sql, const Principal& who,
   return parent->path;
 }
 
-Status CheckRoles(soci::session& sql, const Principal& who, const std::vector<int64_t>& role_ids) {
+// Roles in `role_ids` must exist; those not in `already_held` must be grantable by `who`.
+// Keeping or removing a role someone else granted needs no grant right.
+Status CheckRoles(soci::session& sql, const Principal& who, const std::vector<int64_t>& role_ids,
+                  const std::vector<RoleRef>& already_held = {}) {
   for (int64_t role_id : role_ids) {
     auto role = repo::GetRole(sql, role_id);
     if (!role) return Error::InvalidField("role_ids", "角色不存在", std::to_string(role_id));
+    bool held = std::any_of(already_held.begin(), already_held.end(),
+                            [&](const RoleRef& r) { return r.id == role_id; });
+    if (held) continue;
     SSJ_TRY(CheckCanGrant(who, role->permissions, role->scope));
   }
   return OkStatus();
@@ -112,7 +120,7 @@ Result<Change<User>> UpdateUser(soci::session& sql, const Principal& who, int64_
   if (!before) return Error::NotFound("用户");
   SSJ_TRY(CheckUser(input, /*creating=*/false));
   SSJ_TRY(UserDepartment(sql, who, input.department_id));
-  SSJ_TRY(CheckRoles(sql, who, input.role_ids));
+  SSJ_TRY(CheckRoles(sql, who, input.role_ids, before->roles));
   repo::UpdateUser(sql, id, input, now);
   return Change<User>{before, *repo::GetUser(sql, nullptr, id)};
 }

@@ -163,6 +163,13 @@ TEST_P(AdminTest, NobodyGrantsMoreThanTheyHold) {
   EXPECT_TRUE(CreateRole(sql(), who,
                          {"less", "较少权限", DataScope::kDept, {"system:user:list"}, ""}, Now())
                   .ok());
+  // Editing a user who holds a role the editor could not grant keeps it, and may remove it.
+  int64_t admin_user = User("someadmin", team_, {admin_role});
+  EXPECT_TRUE(
+      UpdateUser(sql(), who, admin_user, {"", "改名", "", team_, {admin_role}, ""}, Now()).ok());
+  EXPECT_TRUE(UpdateUser(sql(), who, admin_user, {"", "改名", "", team_, {}, ""}, Now()).ok());
+  EXPECT_FALSE(
+      UpdateUser(sql(), who, admin_user, {"", "改名", "", team_, {admin_role}, ""}, Now()).ok());
   auto outside = CreateUser(sql(), who, {"outsider", "外部", "", office_, {}, "Good@Pass1"}, Now());
   ASSERT_FALSE(outside.ok());
   EXPECT_EQ(outside.error().details.at("field"), "department_id");

@@ -193,6 +193,23 @@ Result<Response> HandleListUsers(Request& req) {
   return JsonResponse(PageJson(repo::ListUsers(*req.sql, req.principal, filter), params));
 }
 
+// What the user form and the department tree beside the user list need, for anyone who may
+// list users: departments in scope, and every role marked with whether the caller may grant it.
+Result<Response> HandleUserOptions(Request& req) {
+  json::array departments;
+  for (const Department& d : repo::ListDepartments(*req.sql, req.principal))
+    departments.push_back(ToJson(d));
+  json::array roles;
+  for (const Role& r : repo::ListRoles(*req.sql)) {
+    roles.push_back({{"id", r.id},
+                     {"code", r.code},
+                     {"name", r.name},
+                     {"data_scope", ScopeCode(r.scope)},
+                     {"grantable", CheckCanGrant(*req.principal, r.permissions, r.scope).ok()}});
+  }
+  return JsonResponse({{"departments", std::move(departments)}, {"roles", std::move(roles)}});
+}
+
 Result<Response> HandleGetUser(Request& req) {
   SSJ_ASSIGN(int64_t id, req.PathId());
   auto user = repo::GetUser(*req.sql, req.principal, id);
@@ -343,6 +360,8 @@ void RegisterRoutes(http::Router& router) {
 
   add(Method::kGet, "/api/v1/users", kPerm, "system:user:list", "", "用户列表", "用户",
       HandleListUsers);
+  add(Method::kGet, "/api/v1/users/options", kPerm, "system:user:list", "",
+      "用户表单选项（部门、可授予角色）", "用户", HandleUserOptions);
   add(Method::kGet, "/api/v1/users/{id}", kPerm, "system:user:list", "", "用户详情", "用户",
       HandleGetUser);
   add(Method::kPost, "/api/v1/users", kPerm, "system:user:add", "system:user:add", "新增用户",

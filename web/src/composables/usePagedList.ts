@@ -1,0 +1,71 @@
+// A server-paginated list: filter state, page and size, loading and error state. Stale
+// answers (an older request finishing after a newer one) are dropped.
+import { reactive, ref, shallowRef, type UnwrapRef } from 'vue'
+import type { Page } from '@/api/http'
+import { isApiError } from '@/api/http'
+
+export interface PageParams {
+  page: number
+  page_size: number
+}
+
+export function usePagedList<T, Q extends object>(
+  fetcher: (params: PageParams, filters: UnwrapRef<Q>) => Promise<Page<T>>,
+  initialFilters: () => Q,
+  pageSize = 20,
+) {
+  const filters = reactive(initialFilters())
+  const page = ref(1)
+  const size = ref(pageSize)
+  const items = shallowRef<T[]>([])
+  const total = ref(0)
+  const loading = ref(false)
+  const error = ref('')
+  let generation = 0
+
+  async function load() {
+    const mine = ++generation
+    loading.value = true
+    error.value = ''
+    try {
+      const result = await fetcher({ page: page.value, page_size: size.value }, filters as UnwrapRef<Q>)
+      if (mine !== generation) return
+      items.value = result.items
+      total.value = result.total
+      // The last page may have emptied (rows deleted elsewhere): step back once.
+      if (result.items.length === 0 && result.total > 0 && page.value > 1) {
+        page.value = Math.max(1, Math.ceil(result.total / size.value))
+        await load()
+      }
+    } catch (e) {
+      if (mine !== generation) return
+      items.value = []
+      total.value = 0
+      error.value = isApiError(e) ? e.message : '加载失败'
+    } finally {
+      if (mine === generation) loading.value = false
+    }
+  }
+
+  function search() {
+    page.value = 1
+    return load()
+  }
+
+  function reset() {
+    Object.assign(filters, initialFilters())
+    return search()
+  }
+
+  function onSizeChange(value: number) {
+    size.value = value
+    return search()
+  }
+
+  function onPageChange(value: number) {
+    page.value = value
+    return load()
+  }
+
+  return { filters, page, size, items, total, loading, error, load, search, reset, onSizeChange, onPageChange }
+}
