@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include "audit/audit_repo.h"
@@ -39,7 +40,8 @@ int FailWith(const Error& error) {
 }
 
 // Opens the database, or explains in one line why not.
-Result<std::unique_ptr<db::Database>> OpenDb(const std::string& url, size_t pool_size) {
+Result<std::unique_ptr<db::Database>> OpenDb(const std::string& url, size_t pool_size,
+                                             bool create = false) {
   if (url.empty()) {
     return Error{
         ErrorKind::kUnavailable, "db.missing", "请用 --db 或环境变量 SSJ_DB 指定数据库地址", {}};
@@ -51,6 +53,13 @@ Result<std::unique_ptr<db::Database>> OpenDb(const std::string& url, size_t pool
     return e;
   }
   db::DbUrl parsed = std::move(parsed_url).value();
+  if (!create && parsed.backend == db::Backend::kSqlite && !std::filesystem::exists(parsed.path)) {
+    // Opening would create an empty file at a mistyped path; only `migrate` creates databases.
+    return Error{ErrorKind::kUnavailable,
+                 "db.missing",
+                 "数据库文件不存在: " + parsed.path + "（新数据库请先运行 ssj migrate）",
+                 {}};
+  }
   auto opened = db::Database::Open(parsed, pool_size);
   if (!opened.ok()) return opened.take_error();
   return std::move(opened).value();
@@ -73,7 +82,7 @@ Result<std::unique_ptr<db::Database>> OpenMigrated(const std::string& url, size_
 }  // namespace
 
 int Migrate(const std::string& db_url) {
-  auto db = OpenDb(db_url, 1);
+  auto db = OpenDb(db_url, 1, /*create=*/true);
   if (!db.ok()) return FailWith(db.error());
   auto report = db::MigrateUp(**db);
   if (!report.ok()) return FailWith(report.error());

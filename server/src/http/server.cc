@@ -278,9 +278,10 @@ asio::awaitable<void> Session(State& state, tcp::socket socket) {
           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
               .count();
       state.access->info(
-          R"({{"ip":"{}","method":"{}","target":{},"status":{},"bytes":{},"ms":{:.2f},"user":"{}"}})",
-          peer, method_text, boost::json::serialize(boost::json::value(target_text)),
-          response.status, wn, ms, log_user);
+          R"({{"ts":"{}","ip":"{}","method":"{}","target":{},"status":{},"bytes":{},"ms":{:.2f},"user":"{}"}})",
+          FormatIsoMillis(SystemClock().NowMillis()), peer, method_text,
+          boost::json::serialize(boost::json::value(target_text)), response.status, wn, ms,
+          log_user);
     }
     if (wec || !out.keep_alive()) break;
   }

@@ -88,7 +88,7 @@ Result<Response> HandleChangePassword(Request& req) {
   SSJ_ASSIGN(std::string old_password, http::StringField(req.body, "old_password", true, 128));
   SSJ_ASSIGN(std::string new_password, http::StringField(req.body, "new_password", true, 128));
   SSJ_TRY(ChangeOwnPassword(*req.sql, *req.principal, old_password, new_password, Now(req)));
-  Note(req, "user", req.principal->user_id, nullptr, {{"password", "changed"}});
+  Note(req, "user", req.principal->user_id, nullptr, {{"password_changed", true}});
   return JsonResponse({{"ok", true}});
 }
 
@@ -244,7 +244,7 @@ Result<Response> HandleResetPassword(Request& req) {
   SSJ_ASSIGN(int64_t id, req.PathId());
   SSJ_ASSIGN(std::string password, http::StringField(req.body, "new_password", true, 128));
   SSJ_ASSIGN(User user, ResetPassword(*req.sql, *req.principal, id, password, Now(req)));
-  Note(req, "user", id, nullptr, {{"password", "reset"}, {"username", user.username}});
+  Note(req, "user", id, nullptr, {{"password_reset", true}, {"username", user.username}});
   return JsonResponse({{"ok", true}});
 }
 
