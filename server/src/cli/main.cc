@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/draw_commands.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"ssj — 双随机、一公开监管平台"};
@@ -69,6 +70,18 @@ int main(int argc, char** argv) {
   std::string out;
   backup->add_option("--out", out, "备份文件路径")->required();
 
+  auto* draw =
+      app.add_subcommand("draw", "按公开协议抽取检查对象和检查组（docs/draw-protocol.md）");
+  std::string draw_request, draw_out;
+  bool draw_example = false;
+  draw->add_option("request", draw_request, "抽取请求 JSON 文件");
+  draw->add_option("--out", draw_out, "抽取记录输出文件");
+  draw->add_flag("--example", draw_example, "输出一个示例请求");
+
+  auto* verify_record = app.add_subcommand("verify", "复核抽取记录：按协议重新计算并逐项比对");
+  std::string record_path;
+  verify_record->add_option("record", record_path, "抽取记录 JSON 文件")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -77,6 +90,15 @@ int main(int argc, char** argv) {
 
   try {
     if (*migrate) return ssj::cli::Migrate(db_url);
+    if (*draw) {
+      if (draw_example) return ssj::cli::DrawExample();
+      if (draw_request.empty() || draw_out.empty()) {
+        std::cerr << "错误: 用法 ssj draw REQUEST.json --out RECORD.json，或 ssj draw --example\n";
+        return 2;
+      }
+      return ssj::cli::DrawCommand(draw_request, draw_out);
+    }
+    if (*verify_record) return ssj::cli::VerifyCommand(record_path);
     if (*serve) {
       auto colon = listen.rfind(':');
       if (colon == std::string::npos) {

@@ -1,0 +1,20 @@
+// Unified social credit codes (统一社会信用代码, GB 32100-2015) and their embedded organisation
+// codes (GB 11714-1997): check characters and validation. Pure functions.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ssj::codes {
+
+// The 18th character for the first 17, or nullopt when they contain a character outside the
+// 31-character set (no I, O, S, V, Z).
+std::optional<char> UsccCheckChar(std::string_view first17);
+// The 9th character of an organisation code for its first 8 (digits and A–Z).
+std::optional<char> OrgCodeCheckChar(std::string_view body8);
+// Structure and the final check character (the embedded organisation-code check is reported
+// separately because legally issued early codes sometimes fail it).
+bool IsValidUscc(std::string_view code);
+
+}  // namespace ssj::codes

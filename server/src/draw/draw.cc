@@ -1,0 +1,385 @@
+#include "draw/draw.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_set>
+
+#include "draw/assign.h"
+#include "draw/encoding.h"
+
+namespace ssj::draw {
+namespace {
+
+std::string Field(const char* list, size_t idx, const char* name) {
+  return std::string(list) + "[" + std::to_string(idx) + "]." + name;
+}
+
+Status CheckText(const std::string& field, const std::string& value, size_t min_bytes,
+                 size_t max_bytes) {
+  if (!ValidUtf8(value)) return Error::InvalidField(field, "含有无效的 UTF-8 字符或 NUL");
+  if (value.size() < min_bytes || value.size() > max_bytes) {
+    return Error::InvalidField(
+        field, "长度应为 " + std::to_string(min_bytes) + "–" + std::to_string(max_bytes) + " 字节",
+        value.substr(0, 80));
+  }
+  return OkStatus();
+}
+
+bool IsDate(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t pos : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (s[pos] < '0' || s[pos] > '9') return false;
+  }
+  int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || d < 1) return false;
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+
+template <class T, class Key>
+std::vector<const T*> SortedBy(const std::vector<T>& items, Key key) {
+  std::vector<const T*> out;
+  out.reserve(items.size());
+  for (const T& item : items) out.push_back(&item);
+  std::sort(out.begin(), out.end(), [&](const T* a, const T* b) { return key(*a) < key(*b); });
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> CanonicalRatio(const std::string& text) {
+  std::string s = text;
+  if (s == "1") return s;
+  bool one = s.starts_with("1.");
+  if (!one && !s.starts_with("0.")) return std::nullopt;
+  std::string frac = s.substr(2);
+  if (frac.empty() || frac.size() > 6 ||
+      frac.find_first_not_of("0123456789") != std::string::npos) {
+    return std::nullopt;
+  }
+  if (one && frac.find_first_not_of('0') != std::string::npos) return std::nullopt;
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  if (s == "0") return std::nullopt;  // zero is not a ratio
+  return s;
+}
+
+uint64_t SampleSize(const Stratum& stratum, uint64_t population) {
+  if (stratum.count) return *stratum.count;
+  const std::string& ratio = *stratum.ratio;  // canonical
+  if (ratio == "1") return population;
+  std::string frac = ratio.substr(2);
+  uint64_t p = std::stoull(frac);
+  uint64_t scale = 1;
+  for (size_t digit_idx = 0; digit_idx < frac.size(); ++digit_idx) scale *= 10;
+  return (population * p + scale - 1) / scale;
+}
+
+Status Validate(const Request& r) {
+  SSJ_TRY(CheckText("task_id", r.task_id, 1, 128));
+  if (!IsDate(r.draw_date))
+    return Error::InvalidField("draw_date", "日期格式应为 YYYY-MM-DD", r.draw_date.substr(0, 32));
+  if (r.strata.empty() || r.strata.size() > 1000)
+    return Error::InvalidField("strata", "分层数应为 1–1000");
+  std::map<std::string, uint64_t> population;
+  for (size_t idx = 0; idx < r.strata.size(); ++idx) {
+    const Stratum& s = r.strata[idx];
+    SSJ_TRY(CheckText(Field("strata", idx, "id"), s.id, 1, 64));
+    if (population.count(s.id))
+      return Error::InvalidField(Field("strata", idx, "id"), "分层编号重复", s.id);
+    population[s.id] = 0;
+    if (s.ratio.has_value() == s.count.has_value()) {
+      return Error::InvalidField(Field("strata", idx, "ratio"),
+                                 "每个分层须且只能给出 ratio 或 count 之一", s.id);
+    }
+    if (s.ratio && !CanonicalRatio(*s.ratio)) {
+      return Error::InvalidField(Field("strata", idx, "ratio"),
+                                 "比例应为 (0, 1] 之间、最多 6 位小数的十进制文本，如 \"0.03\"",
+                                 *s.ratio);
+    }
+  }
+  if (r.targets.empty()) return Error::InvalidField("targets", "检查对象名单为空");
+  std::unordered_set<std::string> codes;
+  codes.reserve(r.targets.size() * 2);
+  for (size_t idx = 0; idx < r.targets.size(); ++idx) {
+    const Target& t = r.targets[idx];
+    SSJ_TRY(CheckText(Field("targets", idx, "code"), t.code, 1, 64));
+    SSJ_TRY(CheckText(Field("targets", idx, "region"), t.region, 0, 16));
+    auto it = population.find(t.stratum);
+    if (it == population.end()) {
+      return Error::InvalidField(Field("targets", idx, "stratum"), "未声明的分层",
+                                 t.stratum.substr(0, 64));
+    }
+    ++it->second;
+    if (!codes.insert(t.code).second) {
+      return Error::InvalidField(Field("targets", idx, "code"), "检查对象代码重复", t.code);
+    }
+  }
+  for (size_t idx = 0; idx < r.strata.size(); ++idx) {
+    const Stratum& s = r.strata[idx];
+    uint64_t n = population[s.id];
+    if (n == 0) return Error::InvalidField(Field("strata", idx, "id"), "该分层没有检查对象", s.id);
+    if (s.count && (*s.count < 1 || *s.count > n)) {
+      return Error::InvalidField(Field("strata", idx, "count"),
+                                 "抽取数量应为 1 至该分层对象数 " + std::to_string(n),
+                                 std::to_string(*s.count));
+    }
+  }
+  std::set<std::string> inspector_ids;
+  for (size_t idx = 0; idx < r.inspectors.size(); ++idx) {
+    const Inspector& i = r.inspectors[idx];
+    SSJ_TRY(CheckText(Field("inspectors", idx, "id"), i.id, 1, 64));
+    SSJ_TRY(CheckText(Field("inspectors", idx, "name"), i.name, 0, 64));
+    SSJ_TRY(CheckText(Field("inspectors", idx, "department"), i.department, 1, 64));
+    SSJ_TRY(CheckText(Field("inspectors", idx, "region"), i.region, 0, 16));
+    for (const auto& specialty : i.specialties)
+      SSJ_TRY(CheckText(Field("inspectors", idx, "specialties"), specialty, 1, 64));
+    if (!IsDate(i.certificate_valid_until)) {
+      return Error::InvalidField(Field("inspectors", idx, "certificate_valid_until"),
+                                 "日期格式应为 YYYY-MM-DD",
+                                 i.certificate_valid_until.substr(0, 32));
+    }
+    if (i.capacity > 1000)
+      return Error::InvalidField(Field("inspectors", idx, "capacity"), "容量应为 0–1000",
+                                 std::to_string(i.capacity));
+    if (!inspector_ids.insert(i.id).second)
+      return Error::InvalidField(Field("inspectors", idx, "id"), "检查人员编号重复", i.id);
+  }
+  for (size_t idx = 0; idx < r.conflicts.size(); ++idx) {
+    const Conflict& c = r.conflicts[idx];
+    if (!inspector_ids.count(c.inspector)) {
+      return Error::InvalidField(Field("conflicts", idx, "inspector"),
+                                 "利害关系中的检查人员不在名单中", c.inspector.substr(0, 64));
+    }
+    if (!codes.count(c.target)) {
+      return Error::InvalidField(Field("conflicts", idx, "target"),
+                                 "利害关系中的检查对象不在名单中", c.target.substr(0, 64));
+    }
+    SSJ_TRY(CheckText(Field("conflicts", idx, "reason"), c.reason, 0, 512));
+  }
+  if (r.team) {
+    const Team& team = *r.team;
+    if (team.size < 2 || team.size > 10)
+      return Error::InvalidField("team.size", "每组人数应为 2–10（法规要求不少于 2 人）",
+                                 std::to_string(team.size));
+    if (team.departments.empty() || team.departments.size() > 10)
+      return Error::InvalidField("team.departments", "参与部门应为 1–10 个");
+    if (team.departments.size() > team.size) {
+      return Error::InvalidField("team.departments",
+                                 "参与部门数（" + std::to_string(team.departments.size()) +
+                                     "）多于每组人数（" + std::to_string(team.size) +
+                                     "），无法每个部门各出一人");
+    }
+    std::set<std::string> departments;
+    for (size_t idx = 0; idx < team.departments.size(); ++idx) {
+      const auto& d = team.departments[idx];
+      SSJ_TRY(CheckText(Field("team.departments", idx, "code"), d.code, 1, 64));
+      if (d.specialty)
+        SSJ_TRY(CheckText(Field("team.departments", idx, "specialty"), *d.specialty, 1, 64));
+      if (!departments.insert(d.code).second)
+        return Error::InvalidField(Field("team.departments", idx, "code"), "部门重复", d.code);
+    }
+    if (!departments.count(team.lead_department)) {
+      return Error::InvalidField("team.lead_department", "组长所在部门须为参与部门之一",
+                                 team.lead_department.substr(0, 64));
+    }
+    if (team.region_rule != "same_region" && team.region_rule != "any") {
+      return Error::InvalidField("team.region_rule", "区域规则应为 same_region 或 any",
+                                 team.region_rule.substr(0, 32));
+    }
+  }
+  const PublicInput& p = r.public_input;
+  if (p.kind == "dice") {
+    if (p.value.size() < 20 || p.value.size() > 256 ||
+        p.value.find_first_not_of("0123456789") != std::string::npos) {
+      return Error::InvalidField("public_input.value",
+                                 "现场公开随机数应为 20–256 位十进制数字（骰子点数）",
+                                 p.value.substr(0, 64));
+    }
+    if (!p.source.empty() || !p.round.empty())
+      return Error::InvalidField("public_input", "骰子输入不应有 source 或 round");
+  } else if (p.kind == "beacon") {
+    SSJ_TRY(CheckText("public_input.source", p.source, 1, 256));
+    SSJ_TRY(CheckText("public_input.round", p.round, 1, 256));
+    SSJ_TRY(CheckText("public_input.value", p.value, 1, 256));
+  } else {
+    return Error::InvalidField("public_input.kind", "公开随机输入类型应为 dice 或 beacon",
+                               p.kind.substr(0, 32));
+  }
+  if (Commitment(r.secret) != r.commitment) {
+    Error e = Error::InvalidField("secret", "揭示的部门密钥与事先公布的承诺值不符，拒绝抽取");
+    e.details["commitment"] = Hex(r.commitment);
+    return e;
+  }
+  for (size_t idx = 0; idx < r.replacements.size(); ++idx) {
+    if (!codes.count(r.replacements[idx].target)) {
+      return Error::InvalidField(Field("replacements", idx, "target"), "被替换的检查对象不在名单中",
+                                 r.replacements[idx].target.substr(0, 64));
+    }
+    SSJ_TRY(CheckText(Field("replacements", idx, "reason"), r.replacements[idx].reason, 1, 512));
+  }
+  return OkStatus();
+}
+
+Digest PoolDigest(const Request& r) {
+  Hasher h;
+  h.Tag("pool").Str(r.task_id).Str(r.draw_date);
+  auto strata = SortedBy(r.strata, [](const Stratum& s) -> const std::string& { return s.id; });
+  // Group target indices by stratum, each sorted by code.
+  std::map<std::string, std::vector<const Target*>> by_stratum;
+  for (const Target& t : r.targets) by_stratum[t.stratum].push_back(&t);
+  h.U32(static_cast<uint32_t>(strata.size()));
+  for (const Stratum* s : strata) {
+    auto& members = by_stratum[s->id];
+    std::sort(members.begin(), members.end(),
+              [](const Target* a, const Target* b) { return a->code < b->code; });
+    h.Str(s->id);
+    if (s->ratio) {
+      h.U8(1).Str(*CanonicalRatio(*s->ratio));
+    } else {
+      h.U8(2).U32(*s->count);
+    }
+    h.U32(static_cast<uint32_t>(members.size()));
+    for (const Target* t : members) h.Str(t->code).Str(t->region);
+  }
+  if (!r.team) {
+    h.U8(0);
+  } else {
+    const Team& team = *r.team;
+    h.U8(1).U32(team.size).Str(team.lead_department).Str(team.region_rule);
+    auto departments = SortedBy(
+        team.departments, [](const TeamDepartment& d) -> const std::string& { return d.code; });
+    h.U32(static_cast<uint32_t>(departments.size()));
+    for (const TeamDepartment* d : departments) h.Str(d->code).OptStr(d->specialty);
+  }
+  auto inspectors =
+      SortedBy(r.inspectors, [](const Inspector& i) -> const std::string& { return i.id; });
+  h.U32(static_cast<uint32_t>(inspectors.size()));
+  for (const Inspector* i : inspectors) {
+    std::set<std::string> specialties(i->specialties.begin(), i->specialties.end());
+    h.Str(i->id)
+        .Str(i->name)
+        .Str(i->department)
+        .Str(i->region)
+        .U32(static_cast<uint32_t>(specialties.size()));
+    for (const auto& specialty : specialties) h.Str(specialty);
+    h.Str(i->certificate_valid_until).U32(i->capacity);
+  }
+  std::set<std::pair<std::string, std::string>> conflicts;
+  for (const Conflict& c : r.conflicts) conflicts.emplace(c.inspector, c.target);
+  h.U32(static_cast<uint32_t>(conflicts.size()));
+  for (const auto& [inspector, target] : conflicts) h.Str(inspector).Str(target);
+  return h.Finish();
+}
+
+Digest Commitment(const Digest& secret) { return Hasher().Tag("commit").Raw(secret).Finish(); }
+
+Digest Seed(const Request& r, const Digest& pool_digest) {
+  const PublicInput& p = r.public_input;
+  return Hasher()
+      .Tag("seed")
+      .Str(r.task_id)
+      .Raw(pool_digest)
+      .Raw(r.secret)
+      .Str(p.kind)
+      .Str(p.source)
+      .Str(p.round)
+      .Str(p.value)
+      .Finish();
+}
+
+Digest TargetTicket(const Digest& seed, const std::string& stratum, const std::string& code) {
+  return Hasher().Tag("target").Raw(seed).Str(stratum).Str(code).Finish();
+}
+
+Result<Outcome> Draw(const Request& r, std::vector<Shortfall>* shortfalls) {
+  SSJ_TRY(Validate(r));
+  Outcome out;
+  out.pool_digest = PoolDigest(r);
+  out.commitment = r.commitment;
+  out.seed = Seed(r, out.pool_digest);
+
+  // §6: per stratum, tickets, order, selection and reserves.
+  std::map<std::string, std::vector<const Target*>> by_stratum;
+  for (const Target& t : r.targets) by_stratum[t.stratum].push_back(&t);
+  auto strata = SortedBy(r.strata, [](const Stratum& s) -> const std::string& { return s.id; });
+  struct Ranked {
+    Digest ticket;
+    const Target* target;
+  };
+  std::vector<std::pair<Digest, const Target*>> selected_all;
+  for (const Stratum* s : strata) {
+    const auto& members = by_stratum[s->id];
+    std::vector<Ranked> ranked;
+    ranked.reserve(members.size());
+    for (const Target* t : members) ranked.push_back({TargetTicket(out.seed, s->id, t->code), t});
+    StratumResult result;
+    result.id = s->id;
+    result.population = members.size();
+    result.k = SampleSize(*s, result.population);
+    uint64_t reserves =
+        std::min<uint64_t>(result.population - result.k, std::max<uint64_t>(result.k, 10));
+    uint64_t keep = result.k + reserves;
+    auto less = [](const Ranked& a, const Ranked& b) {
+      return a.ticket != b.ticket ? a.ticket < b.ticket : a.target->code < b.target->code;
+    };
+    // Only the k + R smallest need ordering: linear selection, then a small sort.
+    if (keep < ranked.size()) {
+      std::nth_element(ranked.begin(), ranked.begin() + keep, ranked.end(), less);
+      ranked.resize(keep);
+    }
+    std::sort(ranked.begin(), ranked.end(), less);
+    for (uint64_t rank = 0; rank < ranked.size(); ++rank) {
+      Pick pick{ranked[rank].target->code, ranked[rank].ticket};
+      if (rank < result.k) {
+        result.selected.push_back(pick);
+        selected_all.emplace_back(ranked[rank].ticket, ranked[rank].target);
+      } else {
+        result.reserves.push_back(pick);
+      }
+    }
+    out.strata.push_back(std::move(result));
+  }
+
+  // §8: replacements take the next unused reserve of the stratum, in order.
+  std::map<std::string, size_t> next_reserve;
+  std::map<std::string, std::string> replaced_by;
+  for (const Replacement& rep : r.replacements) {
+    auto it = std::find_if(selected_all.begin(), selected_all.end(),
+                           [&](const auto& e) { return e.second->code == rep.target; });
+    if (it == selected_all.end()) {
+      return Error::InvalidField("replacements", "被替换的对象不在本次抽中名单中", rep.target);
+    }
+    const Target* old = it->second;
+    StratumResult* stratum = nullptr;
+    for (auto& s : out.strata) {
+      if (s.id == old->stratum) stratum = &s;
+    }
+    size_t& next = next_reserve[old->stratum];
+    if (next >= stratum->reserves.size()) {
+      return Error{ErrorKind::kConflict,
+                   "draw.reserves_exhausted",
+                   "分层 " + old->stratum + " 的备选对象已用完",
+                   {}};
+    }
+    const std::string& code = stratum->reserves[next++].code;
+    out.replacements.push_back({rep.target, rep.reason, old->stratum, code});
+  }
+
+  if (r.team) {
+    std::sort(selected_all.begin(), selected_all.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first < b.first : a.second->code < b.second->code;
+    });
+    std::vector<const Target*> order;
+    order.reserve(selected_all.size());
+    for (const auto& [ticket, target] : selected_all) order.push_back(target);
+    SSJ_ASSIGN(auto assignment, AssignTeams(r, out.seed, order, shortfalls));
+    out.teams = std::move(assignment.teams);
+    out.loads = std::move(assignment.loads);
+  }
+  return out;
+}
+
+}  // namespace ssj::draw

@@ -1,0 +1,112 @@
+// The low-level SHA256_* calls are deprecated in OpenSSL 3 but avoid EVP's per-call context
+// allocation, which matters at millions of tickets per second.
+#define OPENSSL_SUPPRESS_DEPRECATED
+#include "draw/encoding.h"
+
+namespace ssj::draw {
+
+Hasher::Hasher() { SHA256_Init(&ctx_); }
+
+Hasher& Hasher::U8(uint8_t v) {
+  SHA256_Update(&ctx_, &v, 1);
+  return *this;
+}
+
+Hasher& Hasher::U32(uint32_t v) {
+  uint8_t b[4] = {uint8_t(v >> 24), uint8_t(v >> 16), uint8_t(v >> 8), uint8_t(v)};
+  SHA256_Update(&ctx_, b, 4);
+  return *this;
+}
+
+Hasher& Hasher::U64(uint64_t v) {
+  uint8_t b[8];
+  for (int byte_idx = 0; byte_idx < 8; ++byte_idx) b[byte_idx] = uint8_t(v >> (56 - 8 * byte_idx));
+  SHA256_Update(&ctx_, b, 8);
+  return *this;
+}
+
+Hasher& Hasher::Str(std::string_view s) {
+  U32(static_cast<uint32_t>(s.size()));
+  SHA256_Update(&ctx_, s.data(), s.size());
+  return *this;
+}
+
+Hasher& Hasher::OptStr(const std::optional<std::string>& s) {
+  if (!s) return U8(0);
+  U8(1);
+  return Str(*s);
+}
+
+Hasher& Hasher::Tag(std::string_view name) {
+  return Str(std::string("ssj-draw-v1/") + std::string(name));
+}
+
+Hasher& Hasher::Raw(const Digest& d) {
+  SHA256_Update(&ctx_, d.data(), d.size());
+  return *this;
+}
+
+Digest Hasher::Finish() {
+  Digest out{};
+  SHA256_Final(out.data(), &ctx_);
+  return out;
+}
+
+std::string Hex(const Digest& d) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out(64, '0');
+  for (size_t byte_idx = 0; byte_idx < 32; ++byte_idx) {
+    out[2 * byte_idx] = kDigits[d[byte_idx] >> 4];
+    out[2 * byte_idx + 1] = kDigits[d[byte_idx] & 0xf];
+  }
+  return out;
+}
+
+bool ParseHex32(std::string_view hex, Digest* out) {
+  if (hex.size() != 64) return false;
+  auto nibble = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  for (size_t byte_idx = 0; byte_idx < 32; ++byte_idx) {
+    int hi = nibble(hex[2 * byte_idx]), lo = nibble(hex[2 * byte_idx + 1]);
+    if (hi < 0 || lo < 0) return false;
+    (*out)[byte_idx] = static_cast<uint8_t>(hi << 4 | lo);
+  }
+  return true;
+}
+
+bool ValidUtf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = s[i];
+    if (c == 0) return false;
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (len == 0 || i + len > s.size()) return false;
+    for (size_t k = 1; k < len; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xc0) != 0x80) return false;
+    }
+    // Overlong forms and surrogates are not valid UTF-8.
+    if (len == 2 && c < 0xc2) return false;
+    if (len == 3) {
+      unsigned char c1 = s[i + 1];
+      if ((c == 0xe0 && c1 < 0xa0) || (c == 0xed && c1 >= 0xa0)) return false;
+    }
+    if (len == 4) {
+      unsigned char c1 = s[i + 1];
+      if ((c == 0xf0 && c1 < 0x90) || c > 0xf4 || (c == 0xf4 && c1 >= 0x90)) return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+uint64_t Prefix64(const Digest& d) {
+  uint64_t v = 0;
+  for (int byte_idx = 0; byte_idx < 8; ++byte_idx) v = v << 8 | d[byte_idx];
+  return v;
+}
+
+}  // namespace ssj::draw

@@ -1,0 +1,39 @@
+// Canonical byte encodings of the draw protocol (§2): big-endian integers, length-prefixed UTF-8
+// strings and domain-separation tags, accumulated into SHA-256. Nothing else is ever hashed.
+#pragma once
+
+#include <openssl/sha.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "draw/draw_types.h"
+
+namespace ssj::draw {
+
+// Streams canonical values into a SHA-256 computation.
+class Hasher {
+ public:
+  Hasher();
+  Hasher& U8(uint8_t v);
+  Hasher& U32(uint32_t v);
+  Hasher& U64(uint64_t v);
+  Hasher& Str(std::string_view s);
+  Hasher& OptStr(const std::optional<std::string>& s);
+  Hasher& Tag(std::string_view name);  // str("ssj-draw-v1/" + name)
+  Hasher& Raw(const Digest& d);
+  Digest Finish();
+
+ private:
+  SHA256_CTX ctx_;
+};
+
+std::string Hex(const Digest& d);
+bool ParseHex32(std::string_view hex, Digest* out);
+bool ValidUtf8(std::string_view s);
+// The first 8 bytes of a digest as a big-endian integer.
+uint64_t Prefix64(const Digest& d);
+
+}  // namespace ssj::draw
