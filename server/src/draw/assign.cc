@@ -247,8 +247,8 @@ bool Assigner::Augment(int target, uint32_t slot) {
     auto [u, k] = vacancy;
     for (int person : ScanOrder(u, k)) {
       if (seen[person] || !Fits(person, u)) continue;
-      seen[person] = true;
-      // Already in u's team: it may change slots inside the team.
+      // Already in u's team: it may change slots inside the team. That uses none of its spare
+      // capacity, so it is not marked seen: another vacancy may still need that capacity.
       auto& held = held_[person];
       auto same_target =
           std::find_if(held.begin(), held.end(), [&](const SlotRef& s) { return s.first == u; });
@@ -260,6 +260,7 @@ bool Assigner::Augment(int target, uint32_t slot) {
         }
         continue;
       }
+      seen[person] = true;
       if (people_[person].load < people_[person].capacity) {
         // Apply the path: each inspector moves one step towards the start.
         int incoming = person;

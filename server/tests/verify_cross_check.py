@@ -1,0 +1,584 @@
+#!/usr/bin/env python3
+"""Cross-check of `ssj draw` / `ssj verify` (C++) against the independent verifier
+docs/verify/ssj_verify.py, which is written from docs/draw-protocol.md alone.
+
+1. Generates many requests with fixed-seed random.Random instances (pool sizes 10 … 20 000,
+   1–8 strata with ratios and counts, with and without teams, team sizes 2–4, joint tasks of
+   2–3 departments, specialties, both region rules, conflicts, expired certificates, capacities,
+   tight capacities that need phase 2, a request using targets_csv), runs
+   `ssj draw REQ --out REC` and requires exit 0 and that the verifier reproduces the record
+   exactly.  A request the verifier finds infeasible (§7) must also be refused by `ssj draw`.
+2. Tampers with records (selected code, ticket, reserve, two team members swapped, seed, a
+   target's region, the secret, one byte of the CSV) and requires that the verifier exits 1 and
+   `ssj verify` exits non-zero for each; the untampered records must pass both.
+3. Feeds infeasible and invalid requests and requires `ssj draw` to exit non-zero without
+   writing the output file (and the verifier to refuse them too).
+4. When docs/draw-test-vectors.json exists, checks the published vectors with the verifier.
+
+Usage: verify_cross_check.py --ssj build/ssj [--keep]
+Standard library only.  Prints one line per case and a summary; exits non-zero on any failure.
+"""
+import argparse
+import copy
+import hashlib
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+VERIFY_PY = os.path.join(ROOT, "docs", "verify", "ssj_verify.py")
+VECTORS = os.path.join(ROOT, "docs", "draw-test-vectors.json")
+sys.path.insert(0, os.path.dirname(VERIFY_PY))
+import ssj_verify as V  # noqa: E402
+
+REGIONS = ["500101", "500102", "500103", "500104", "500105", "500106", "500107", "500108"]
+DEPARTMENTS = ["CQJXW-ZHZF", "YZ-JXW", "SCJGJ", "HBJ-执法总队"]
+SPECIALTIES = ["节能监察", "安全生产", "环境监测", "特种设备"]
+RATIOS = ["0.03", "0.030", "0.1", "0.5", "1", "1.000", "0.000001", "0.25", "0.05", "0.333333",
+          "0.2", "0.07"]
+STRATUM_IDS = ["A", "B", "C", "D", "重点", "一般", "a", "Z-9", "低风险", "高风险", "AB"]
+SURNAMES = "张王李赵刘陈杨黄周吴"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰涛明超"
+DRAW_DATE = "2026-11-22"
+
+
+class Fail(Exception):
+    pass
+
+
+# ----------------------------------------------------------------------------------------------
+# Request generation
+# ----------------------------------------------------------------------------------------------
+
+
+def target_code(rng, n, used):
+    """Codes shaped like unified social credit codes, plus some odd ones (lower case, CJK,
+    prefixes of others) so that byte order matters."""
+    while True:
+        r = rng.random()
+        if r < 0.85:
+            code = "91" + rng.choice(REGIONS) + "".join(rng.choice("0123456789ABCDEFGHJKLMNPQRTUWXY")
+                                                        for _ in range(10))
+        elif r < 0.92:
+            code = "91500" + str(n)            # short, often a prefix of another code
+        elif r < 0.96:
+            code = "个体-" + str(n) + rng.choice(["甲", "乙", "ä", "z"])
+        else:
+            code = rng.choice(["x", "X", "~", "a b"]) + str(n)
+        if code not in used:
+            used.add(code)
+            return code
+
+
+def make_request(rng, *, n_targets, n_strata, team=None, csv=False, region_pure=False,
+                 tight=False, n_regions=4, beacon=False, blank_regions=False):
+    """Build a request (dict) and, for csv=True, the CSV text.  Returns (request, csv_text)."""
+    secret = rng.randbytes(32)
+    n_strata = min(n_strata, n_targets)
+    sids = rng.sample(STRATUM_IDS, n_strata)
+    regions = rng.sample(REGIONS, n_regions)
+    # population per stratum: at least one each
+    stratum_of = list(range(n_strata)) + [rng.randrange(n_strata) for _ in range(n_targets - n_strata)]
+    rng.shuffle(stratum_of)
+    sizes = [stratum_of.count(h) for h in range(n_strata)]
+    strata = []
+    # with a team on a big pool, small ratios only: staffing thousands of targets makes a slow
+    # test, not a better one
+    ratios = RATIOS if not team or n_targets <= 2000 else ["0.000001", "0.001", "0.005", "0.01"]
+    for h, sid in enumerate(sids):
+        if rng.random() < 0.6:
+            strata.append({"id": sid, "ratio": rng.choice(ratios)})
+        else:
+            hi = max(1, min(sizes[h], 40 if team else 300))
+            c = rng.choice([1, hi, rng.randint(1, hi)])
+            if rng.random() < 0.1 and sizes[h] <= hi:
+                c = sizes[h]                    # count == N_h
+            strata.append({"id": sid, "count": c})
+    rng.shuffle(strata)                        # listing order must not matter
+    stratum_region = {sid: regions[h % n_regions] for h, sid in enumerate(sids)}
+    used = set()
+    targets = []
+    for n in range(n_targets):
+        sid = sids[stratum_of[n]]
+        if region_pure:
+            region = stratum_region[sid]
+        elif blank_regions and rng.random() < 0.05:
+            region = ""
+        else:
+            region = rng.choice(regions)
+        targets.append({"code": target_code(rng, n, used), "stratum": sid, "region": region})
+
+    req = {"protocol": "ssj-draw/1",
+           "task_id": f"CQJXW-2026-{rng.randrange(1000):03d}",
+           "draw_date": DRAW_DATE,
+           "strata": strata,
+           "targets": targets,
+           "targets_csv": None}
+    csv_text = None
+    if csv:
+        csv_text = "code,stratum,region\n" + "".join(
+            f"{t['code']},{t['stratum']},{t['region']}\n" for t in targets)
+        del req["targets"]
+        req["targets_csv"] = "pool.csv"
+
+    inspectors, conflicts = [], []
+    if team:
+        s, m = team["size"], team["departments"]
+        deps = rng.sample(DEPARTMENTS, m)
+        lead = deps[0]
+        dep_objs = [{"code": d, "specialty": (rng.choice(SPECIALTIES) if rng.random() < 0.4 else None)}
+                    for d in deps]
+        rng.shuffle(dep_objs)
+        spec_of = {d["code"]: d["specialty"] for d in dep_objs}
+        req["team"] = {"size": s, "lead_department": lead, "departments": dep_objs,
+                       "region_rule": team["region_rule"]}
+        # selected targets per region: exact when strata are region-pure, estimated otherwise
+        ks = {}
+        for st in strata:
+            nh = sizes[sids.index(st["id"])]
+            ks[st["id"]] = st["count"] if "count" in st else V.ratio_k(nh, st["ratio"])
+        K = sum(ks.values())
+        if team["region_rule"] == "any":
+            need = {"*": K}
+        elif region_pure:
+            need = {r: 0 for r in regions}
+            for sid, k in ks.items():
+                need[stratum_region[sid]] += k
+        else:
+            present = sorted({t["region"] for t in targets})
+            need = {r: int(K / len(present) * 1.6) + 3 for r in present}
+        slack = 1.0 if tight else 1.3 + rng.random()
+        counter = [0]
+
+        def add(dep, region, cap, **over):
+            counter[0] += 1
+            sp = spec_of.get(dep)
+            specs = rng.sample(SPECIALTIES, rng.randint(0, 2))
+            if sp is not None:
+                specs.append(sp)
+            if rng.random() < 0.1 and specs:
+                specs.append(specs[0])          # duplicates are removed in the digest
+            insp = {"id": f"ZF-{counter[0]:04d}" if rng.random() < 0.9 else f"执法{counter[0]}",
+                    "name": rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(["", rng.choice(GIVEN)]),
+                    "department": dep, "region": region if region != "*" else rng.choice(regions),
+                    "specialties": specs, "certificate_valid_until": rng.choice(
+                        ["2027-06-30", "2026-11-22", "2030-01-01"]),
+                    "capacity": cap}
+            insp.update(over)
+            inspectors.append(insp)
+
+        for region, k_r in need.items():
+            if k_r == 0:
+                continue
+            any_share = {d: 0 for d in deps}
+            for _ in range((s - m) * k_r):
+                any_share[rng.choice(deps)] += 1
+            for d in deps:
+                total = int((k_r + any_share[d]) * slack + 0.999)
+                n_i = max(s, -(-total // rng.randint(2, 12)))
+                caps = [1] * n_i
+                for _ in range(max(0, total - n_i)):
+                    caps[rng.randrange(n_i)] += 1
+                for c in caps:
+                    add(d, region, min(c, 1000))
+        # noise: unavailable inspectors (expired, no specialty, capacity 0, other department)
+        for _ in range(rng.randint(0, 6)):
+            kind = rng.randrange(4)
+            d = rng.choice(deps)
+            r = rng.choice(regions)
+            if kind == 0:
+                add(d, r, 5, certificate_valid_until=rng.choice(["2026-11-21", "2025-12-31"]))
+            elif kind == 1 and spec_of[d] is not None:
+                add(d, r, 5, specialties=[x for x in SPECIALTIES if x != spec_of[d]][:1])
+            elif kind == 2:
+                add(d, r, 0)
+            else:
+                add("OTHER-DEPT", r, 5)
+        rng.shuffle(inspectors)
+        # conflicts, including duplicates
+        if inspectors:
+            for _ in range(rng.randint(0, min(30, n_targets))):
+                c = {"inspector": rng.choice(inspectors)["id"], "target": rng.choice(targets)["code"],
+                     "reason": rng.choice(["亲属任职", "曾任职", "利害关系"])}
+                conflicts.append(c)
+                if rng.random() < 0.1:
+                    conflicts.append(dict(c, reason="重复"))
+    elif rng.random() < 0.3:
+        # inspectors without a team are still part of the pool digest
+        inspectors = [{"id": "ZF-0001", "name": "张伟", "department": "CQJXW-ZHZF", "region": "500103",
+                       "specialties": ["节能监察"], "certificate_valid_until": "2027-06-30",
+                       "capacity": 10}]
+    req["inspectors"] = inspectors
+    req["conflicts"] = conflicts
+    req["commitment"] = V.commitment(secret).hex()
+    req["secret"] = secret.hex()
+    if beacon:
+        req["public_input"] = {"kind": "beacon", "source": "drand quicknet",
+                               "round": str(rng.randrange(10**7)), "value": rng.randbytes(48).hex()}
+    else:
+        req["public_input"] = {"kind": "dice",
+                               "value": "".join(rng.choice("0123456789") for _ in range(rng.randint(20, 40)))}
+    req["replacements"] = []
+    req["withdrawals"] = []
+    return req, csv_text
+
+
+# ----------------------------------------------------------------------------------------------
+# Running ssj and the verifier
+# ----------------------------------------------------------------------------------------------
+
+
+class Runner:
+    def __init__(self, ssj, work):
+        self.ssj, self.work = ssj, work
+        self.n = 0
+
+    def write_case(self, req, csv_text=None, csv_bytes=None):
+        self.n += 1
+        d = os.path.join(self.work, f"case{self.n:03d}")
+        os.makedirs(d)
+        path = os.path.join(d, "req.json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(req, f, ensure_ascii=False, indent=1)
+        if csv_text is not None:
+            csv_bytes = csv_text.encode("utf-8")
+        if csv_bytes is not None:
+            with open(os.path.join(d, req.get("targets_csv") or "pool.csv"), "wb") as f:
+                f.write(csv_bytes)
+        return d, path
+
+    def ssj_draw(self, req_path, out_path):
+        return subprocess.run([self.ssj, "draw", req_path, "--out", out_path],
+                              capture_output=True, text=True, timeout=120)
+
+    def ssj_verify(self, rec_path):
+        return subprocess.run([self.ssj, "verify", rec_path], capture_output=True, text=True,
+                              timeout=120)
+
+
+def py_verify_cli(rec_path):
+    return subprocess.run([sys.executable, VERIFY_PY, rec_path], capture_output=True, text=True,
+                          timeout=120)
+
+
+def short(p):
+    s = (p.stderr or p.stdout or "").strip().replace("\n", " | ")
+    return s[:300]
+
+
+def draw_and_check(runner, req, csv_text=None):
+    """Run ssj draw; require the verifier to agree.  Returns (dir, record path, record, outcome)."""
+    d, req_path = runner.write_case(req, csv_text)
+    rec_path = os.path.join(d, "rec.json")
+    try:
+        V.draw(req, d)
+        expect = "ok"
+    except V.InfeasibleError as e:
+        expect, why = "infeasible", str(e)
+    except V.VerifyError as e:
+        raise Fail(f"校验器拒绝了生成的请求：{e}")
+    p = runner.ssj_draw(req_path, rec_path)
+    if expect == "infeasible":
+        if p.returncode == 0:
+            raise Fail(f"校验器认为无可行分配（{why[:200]}），但 ssj draw 退出码 0")
+        if os.path.exists(rec_path):
+            raise Fail("ssj draw 失败却写出了记录文件")
+        return d, None, None, "infeasible"
+    if p.returncode != 0:
+        raise Fail(f"ssj draw 退出码 {p.returncode}：{short(p)}")
+    record = V.load_json(rec_path)
+    if record.get("request") != req:
+        raise Fail("记录中的 request 与提交的请求不同（§10 “the request as given”）")
+    try:
+        V.verify_record(record, d)
+    except V.VerifyError as e:
+        raise Fail(f"校验器不能复现 ssj 的记录：{e}")
+    return d, rec_path, record, "ok"
+
+
+def expect_tamper_rejected(runner, d, record, name, mutate, file_name="tampered.json"):
+    rec = copy.deepcopy(record)
+    mutate(rec)
+    path = os.path.join(d, file_name)
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(rec, f, ensure_ascii=False)
+    p = py_verify_cli(path)
+    if p.returncode != 1:
+        raise Fail(f"{name}：ssj_verify.py 退出码 {p.returncode}（应为 1）：{short(p)}")
+    q = runner.ssj_verify(path)
+    if q.returncode == 0:
+        raise Fail(f"{name}：ssj verify 退出码 0（应非零）")
+    return short(p)
+
+
+def expect_draw_refused(runner, req, csv_text=None, csv_bytes=None, verifier_error=V.VerifyError):
+    d, req_path = runner.write_case(req, csv_text, csv_bytes)
+    rec_path = os.path.join(d, "rec.json")
+    try:
+        V.draw(req, d)
+    except verifier_error:
+        pass
+    else:
+        raise Fail("校验器接受了应被拒绝的请求")
+    p = runner.ssj_draw(req_path, rec_path)
+    if p.returncode == 0:
+        raise Fail("ssj draw 退出码 0（应非零）")
+    if os.path.exists(rec_path):
+        raise Fail("ssj draw 失败却写出了记录文件")
+    return f"退出码 {p.returncode}：{short(p)[:120]}"
+
+
+# ----------------------------------------------------------------------------------------------
+# Cases
+# ----------------------------------------------------------------------------------------------
+
+
+def generated_specs():
+    """Fixed list of request shapes; each gets its own seeded Random."""
+    specs = []
+    rng = random.Random(20261122)
+    sizes = [10, 11, 25, 60, 150, 400, 1000, 3000, 8000, 20000]
+    for n in range(36):
+        size = sizes[n % len(sizes)]
+        team = None
+        if n % 4 != 3:
+            m = rng.choice([1, 1, 2, 2, 3])
+            s = rng.randint(max(2, m), 4)
+            team = {"size": s, "departments": m,
+                    "region_rule": rng.choice(["same_region", "any"])}
+        specs.append(dict(seed=1000 + n, n_targets=size, n_strata=rng.randint(1, 8), team=team,
+                          region_pure=(n % 3 == 0), tight=(n % 5 == 1), n_regions=rng.randint(1, 6),
+                          beacon=(n % 7 == 2), blank_regions=(n % 6 == 5)))
+    # targets_csv, with a team, a big pool
+    specs.append(dict(seed=77, n_targets=20000, n_strata=5, csv=True, n_regions=4,
+                      team={"size": 3, "departments": 2, "region_rule": "same_region"}))
+    specs.append(dict(seed=78, n_targets=12, n_strata=3, csv=True, n_regions=2, team=None))
+    # tight capacities with region-pure strata: phase 2 has work to do
+    for n in range(6):
+        specs.append(dict(seed=500 + n, n_targets=[40, 80, 200, 300, 120, 60][n], n_strata=4,
+                          region_pure=True, tight=True, n_regions=3,
+                          team={"size": [2, 3, 4, 3, 2, 4][n], "departments": [1, 2, 3, 2, 2, 2][n],
+                                "region_rule": "same_region" if n % 2 == 0 else "any"}))
+    return specs
+
+
+def run(args):
+    results = []
+    t0 = time.time()
+    work = tempfile.mkdtemp(prefix="ssj-verify-")
+    runner = Runner(os.path.abspath(args.ssj), work)
+
+    def case(name, fn):
+        t = time.time()
+        try:
+            info = fn() or ""
+            results.append((name, True))
+            print(f"通过 {name} {info} ({time.time() - t:.2f} s)", flush=True)
+        except Fail as e:
+            results.append((name, False))
+            print(f"失败 {name}：{e}", flush=True)
+        except Exception as e:  # a bug in this script or an unexpected crash
+            results.append((name, False))
+            print(f"失败 {name}：{type(e).__name__}: {e}", flush=True)
+
+    # 0. the verifier's own hand-computed checks
+    case("verifier self-test", lambda: V.self_test())
+
+    # 1. generated requests
+    kept = {}
+    counts = {"ok": 0, "infeasible": 0}
+    for spec in generated_specs():
+        spec = dict(spec)
+        seed = spec.pop("seed")
+        rng = random.Random(seed)
+        name = (f"draw seed={seed} N={spec['n_targets']} strata={spec['n_strata']}"
+                + (f" team={spec['team']['size']}/{spec['team']['departments']}/{spec['team']['region_rule']}"
+                   if spec.get("team") else " no-team")
+                + (" csv" if spec.get("csv") else "") + (" tight" if spec.get("tight") else ""))
+
+        def one(rng=rng, spec=spec, seed=seed):
+            req, csv_text = make_request(rng, **spec)
+            d, rec_path, record, outcome = draw_and_check(runner, req, csv_text)
+            counts[outcome] += 1
+            if record is not None:
+                kept.setdefault("csv" if spec.get("csv") and spec.get("team") else
+                                "team" if spec.get("team") else "plain", (d, rec_path, record))
+                ks = ",".join(str(s["k"]) for s in record["strata"])
+                return f"k=[{ks}] teams={len(record.get('teams') or [])}"
+            return "（双方均判定无可行分配）"
+        case(name, one)
+
+    # 2. the untampered records pass `ssj verify` and the verifier's command line
+    for label, (d, rec_path, record) in sorted(kept.items()):
+        def untampered(rec_path=rec_path):
+            p = py_verify_cli(rec_path)
+            if p.returncode != 0:
+                raise Fail(f"ssj_verify.py 退出码 {p.returncode}：{short(p)}")
+            q = runner.ssj_verify(rec_path)
+            if q.returncode != 0:
+                raise Fail(f"ssj verify 退出码 {q.returncode}：{short(q)}")
+        case(f"untampered {label} record: both verifiers accept", untampered)
+
+    # 3. tampering
+    def tampers(d, record, with_team, with_csv):
+        out = []
+
+        def sel0(r):
+            st = next(s for s in r["strata"] if s["selected"])
+            return st
+        out.append(("selected code", lambda r: sel0(r)["selected"][-1].update(
+            code=next(s for s in r["strata"] if s["reserves"])["reserves"][0]["code"]
+            if any(s["reserves"] for s in r["strata"]) else "X" + sel0(r)["selected"][-1]["code"])))
+        out.append(("ticket", lambda r: sel0(r)["selected"][0].update(
+            ticket=("0" if sel0(r)["selected"][0]["ticket"][0] != "0" else "1") + sel0(r)["selected"][0]["ticket"][1:])))
+        if any(s["reserves"] for s in record["strata"]):
+            def reserve(r):
+                st = next(s for s in r["strata"] if s["reserves"])
+                if len(st["reserves"]) >= 2:
+                    st["reserves"][0], st["reserves"][1] = st["reserves"][1], st["reserves"][0]
+                else:
+                    st["reserves"][0]["code"] += "0"
+            out.append(("reserve", reserve))
+        if with_team:
+            def swap(r):
+                a, b = r["teams"][0]["members"], r["teams"][-1]["members"]
+                a[-1]["inspector"], b[-1]["inspector"] = b[-1]["inspector"], a[-1]["inspector"]
+                if a[-1]["inspector"] == b[-1]["inspector"]:       # same person: swap inside a team
+                    a[0]["inspector"], a[1]["inspector"] = a[1]["inspector"], a[0]["inspector"]
+            out.append(("two team members swapped", swap))
+            out.append(("load", lambda r: r["loads"].update({next(iter(r["loads"])): next(iter(r["loads"].values())) + 1})))
+        out.append(("seed", lambda r: r.update(seed=hashlib.sha256(r["seed"].encode()).hexdigest())))
+        if not with_csv:
+            def region(r):
+                t = r["request"]["targets"][len(r["request"]["targets"]) // 2]
+                t["region"] = "500199" if t["region"] != "500199" else "500198"
+            out.append(("a target's region in the request", region))
+        out.append(("secret", lambda r: r["request"].update(secret=hashlib.sha256(b"x").hexdigest())))
+        out.append(("pool digest", lambda r: r.update(pool_digest="00" * 32)))
+        return out
+
+    for label, (d, rec_path, record) in sorted(kept.items()):
+        with_team = bool(record.get("teams"))
+        with_csv = record["request"].get("targets_csv") is not None
+        for n, (what, mutate) in enumerate(tampers(d, record, with_team, with_csv)):
+            case(f"tamper {label}: {what}",
+                 lambda d=d, record=record, what=what, mutate=mutate, n=n:
+                 expect_tamper_rejected(runner, d, record, what, mutate, f"tampered{n}.json"))
+        if with_csv:
+            def csv_byte(d=d, record=record):
+                d2 = d + "-csvbyte"
+                shutil.copytree(d, d2)
+                path = os.path.join(d2, record["request"]["targets_csv"])
+                data = bytearray(open(path, "rb").read())
+                pos = data.index(b"\n91") + 4           # a digit inside a code
+                data[pos] = ord("0") if data[pos] != ord("0") else ord("1")
+                open(path, "wb").write(bytes(data))
+                return expect_tamper_rejected(runner, d2, record, "CSV byte", lambda r: None)
+            case(f"tamper {label}: one byte of the CSV", csv_byte)
+
+    # 4. infeasible and invalid requests
+    base_rng = random.Random(4242)
+    base, _ = make_request(base_rng, n_targets=30, n_strata=3, n_regions=2,
+                           team={"size": 2, "departments": 1, "region_rule": "same_region"})
+
+    def bad(name, mutate, verifier_error=V.VerifyError, csv_bytes=None):
+        def fn():
+            q = copy.deepcopy(base)
+            mutate(q)
+            return expect_draw_refused(runner, q, csv_bytes=csv_bytes, verifier_error=verifier_error)
+        case(f"refuse {name}", fn)
+
+    def few_inspectors(q):
+        # a stratum drawn completely (ratio 1) in a region where only one inspector works
+        q["strata"].append({"id": "全查", "ratio": "1"})
+        for n in range(5):
+            q["targets"].append({"code": f"915001990000000{n:02d}X", "stratum": "全查", "region": "500199"})
+        q["inspectors"].append({"id": "ZF-9999", "name": "孤", "department": q["team"]["lead_department"],
+                                "region": "500199", "specialties": [s for s in SPECIALTIES],
+                                "certificate_valid_until": "2030-01-01", "capacity": 100})
+    bad("infeasible: region with too few inspectors", few_inspectors, V.InfeasibleError)
+
+    def expired(q):
+        for i in q["inspectors"]:
+            i["certificate_valid_until"] = "2026-11-21"
+    bad("infeasible: every certificate expired", expired, V.InfeasibleError)
+    bad("duplicate target codes", lambda q: q["targets"].append(dict(q["targets"][3])), V.RequestError)
+    bad("empty stratum", lambda q: q["strata"].append({"id": "空层", "count": 1}), V.RequestError)
+
+    def count_gt_n(q):
+        sid = q["targets"][0]["stratum"]
+        n = sum(1 for t in q["targets"] if t["stratum"] == sid)
+        st = next(s for s in q["strata"] if s["id"] == sid)
+        st.pop("ratio", None)
+        st["count"] = n + 1
+    bad("count > N_h", count_gt_n, V.RequestError)
+    bad("unknown stratum", lambda q: q["targets"][5].update(stratum="未声明"), V.RequestError)
+    bad("wrong secret", lambda q: q.update(secret=hashlib.sha256(b"wrong").hexdigest()), V.CommitmentError)
+    bad("19 dice digits", lambda q: q.update(public_input={"kind": "dice", "value": "1234567890123456789"}),
+        V.RequestError)
+    bad("unknown field", lambda q: q.update(tema=q.get("team")), V.RequestError)
+    bad("ratio and count both", lambda q: q["strata"][0].update(ratio="0.5", count=1), V.RequestError)
+    bad("team.size 1", lambda q: q["team"].update(size=1), V.RequestError)
+    bad("conflict names an unknown inspector",
+        lambda q: q["conflicts"].append({"inspector": "无此人", "target": q["targets"][0]["code"], "reason": "x"}),
+        V.RequestError)
+
+    # 5. published test vectors
+    if os.path.exists(VECTORS):
+        case("published test vectors (docs/draw-test-vectors.json)", lambda: check_vectors(VECTORS))
+    else:
+        print("跳过 published test vectors：docs/draw-test-vectors.json 不存在")
+
+    ok = sum(1 for _, good in results if good)
+    print(f"\n合计 {len(results)} 项，通过 {ok} 项，失败 {len(results) - ok} 项；"
+          f"生成的请求中 {counts['ok']} 个得到记录，{counts['infeasible']} 个双方均判定无可行分配；"
+          f"用时 {time.time() - t0:.1f} s")
+    if args.keep:
+        print(f"临时目录保留在 {work}")
+    else:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0 if ok == len(results) else 1
+
+
+def check_vectors(path):
+    """Checks each published vector with the verifier: every field the vector states must equal
+    the verifier's value."""
+    data = V.load_json(path)
+    vectors = data["vectors"] if isinstance(data, dict) and "vectors" in data else data
+    base = os.path.dirname(path)
+    n = 0
+    for vec in vectors:
+        name = vec.get("name", f"#{n}")
+        req = vec["request"]
+        try:
+            got = V.draw(req, base)
+        except V.VerifyError as e:
+            if "error" in vec or "expect_error" in vec:
+                n += 1
+                continue
+            raise Fail(f"向量 {name}：校验器拒绝请求：{e}")
+        exp = vec.get("expected", vec)
+        for key in ("pool_digest", "commitment", "seed", "strata", "teams", "loads"):
+            if key in exp:
+                try:
+                    V._compare(got[key], exp[key], f"{name}.{key}")
+                except V.Mismatch as e:
+                    raise Fail(f"向量 {name}：{e}")
+        n += 1
+    return f"{n} 个向量"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--ssj", required=True, help="path of the ssj executable (build/ssj)")
+    ap.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    return run(ap.parse_args())
+
+
+if __name__ == "__main__":
+    sys.exit(main())
