@@ -285,9 +285,15 @@ def draw_and_check(runner, req, csv_text=None):
     p = runner.ssj_draw(req_path, rec_path)
     if expect == "infeasible":
         if p.returncode == 0:
-            raise Fail(f"校验器认为无可行分配（{why[:200]}），但 ssj draw 退出码 0")
+            exists = assignment_exists(req, d)
+            raise Fail(f"校验器按 §7 伪代码认为无可行分配（{why[:160]}），但 ssj draw 退出码 0；"
+                       f"最大流{'表明存在' if exists else '也表明不存在'}有效分配"
+                       + ("（§7 第 2 阶段伪代码找不到它：与 §7 “no valid assignment” 的说法矛盾）"
+                          if exists else ""))
         if os.path.exists(rec_path):
             raise Fail("ssj draw 失败却写出了记录文件")
+        if assignment_exists(req, d):
+            print(f"  注意：双方均判定无可行分配，但最大流表明存在有效分配（§7 第 2 阶段不完备）")
         return d, None, None, "infeasible"
     if p.returncode != 0:
         raise Fail(f"ssj draw 退出码 {p.returncode}：{short(p)}")
@@ -299,6 +305,82 @@ def draw_and_check(runner, req, csv_text=None):
     except V.VerifyError as e:
         raise Fail(f"校验器不能复现 ssj 的记录：{e}")
     return d, rec_path, record, "ok"
+
+
+def assignment_exists(request, base_dir):
+    """Whether any assignment satisfies every rule of §7, by maximum flow (diagnostics only):
+    source → inspector (capacity) → (inspector, target) (1, when the inspector fits) →
+    (target, slot class) → sink (number of slots of that class)."""
+    req = V.parse_request(request, base_dir)
+    sd = V.seed(req.task_id, V.pool_digest(req), req.secret, req.public)
+    strata = V.draw_strata(req, sd)
+    by_code = {t.code: t for st in req.strata for t in st.targets}
+    sel = sorted(((bytes.fromhex(e["ticket"]), by_code[e["code"]]) for st in strata for e in st["selected"]),
+                 key=lambda x: (x[0], V.bkey(x[1].code)))
+    T = V._Teams(req, sd, sel)
+    graph, ids = [], {}
+
+    def node(key):
+        if key not in ids:
+            ids[key] = len(graph)
+            graph.append([])
+        return ids[key]
+
+    def edge(a, b, c):
+        graph[a].append([b, c, len(graph[b])])
+        graph[b].append([a, 0, len(graph[a]) - 1])
+
+    src, sink = node("s"), node("t")
+    need = {}
+    for c in T.classes:
+        need[c] = need.get(c, 0) + 1
+    for u in range(len(T.targets)):
+        for c, n in need.items():
+            edge(node(("c", u, c)), sink, n)
+    lead = req.team.lead_department
+    for i in T.L_any:
+        edge(src, node(("i", i)), T.insp[i].capacity)
+        dep = T.insp[i].department
+        for u in range(len(T.targets)):
+            if T.fits(i, u):
+                it = node(("it", i, u))
+                edge(node(("i", i)), it, 1)
+                for c in need:
+                    if c == "any" or (c == "lead" and dep == lead) or c == "dept:" + dep:
+                        edge(it, node(("c", u, c)), 1)
+    flow = 0
+    while True:                                   # Dinic
+        level = [-1] * len(graph)
+        level[src] = 0
+        queue = [src]
+        for x in queue:
+            for y, c, _ in graph[x]:
+                if c > 0 and level[y] < 0:
+                    level[y] = level[x] + 1
+                    queue.append(y)
+        if level[sink] < 0:
+            break
+        it_ = [0] * len(graph)
+
+        def push(x, f):
+            if x == sink:
+                return f
+            while it_[x] < len(graph[x]):
+                e = graph[x][it_[x]]
+                if e[1] > 0 and level[e[0]] == level[x] + 1:
+                    got = push(e[0], min(f, e[1]))
+                    if got:
+                        e[1] -= got
+                        graph[e[0]][e[2]][1] += got
+                        return got
+                it_[x] += 1
+            return 0
+        while True:
+            f = push(src, 1 << 30)
+            if not f:
+                break
+            flow += f
+    return flow == len(T.targets) * T.s
 
 
 def expect_tamper_rejected(runner, d, record, name, mutate, file_name="tampered.json"):
@@ -528,7 +610,40 @@ def run(args):
         lambda q: q["conflicts"].append({"inspector": "无此人", "target": q["targets"][0]["code"], "reason": "x"}),
         V.RequestError)
 
-    # 5. published test vectors
+    # 5. small named cases for known trouble spots
+    def ratio_one_point_zero():
+        q = copy.deepcopy(base)
+        q.pop("team"); q["inspectors"] = []; q["conflicts"] = []
+        for st in q["strata"]:
+            st.pop("count", None)
+            st["ratio"] = "1.000"
+        _, _, record, _ = draw_and_check(runner, q)
+        return f"k={[s['k'] for s in record['strata']]}"
+    case("ratio \"1.000\" selects the whole stratum (§6 k = ceil(N·p/10^q))", ratio_one_point_zero)
+
+    def phase2_minimal():
+        # 2 targets, size 2, one department, capacities 1, 2, 1: a valid assignment exists
+        # ({I0, I1} and {I1, I2}); §7 phase 2 as written marks I1 "seen" when it meets it
+        # inside the vacant slot's own team and then cannot use I1's spare capacity.
+        q = {"protocol": "ssj-draw/1", "task_id": "t", "draw_date": "2026-11-22",
+             "strata": [{"id": "A", "ratio": "1"}],
+             "targets": [{"code": "T0", "stratum": "A", "region": "r"},
+                         {"code": "T1", "stratum": "A", "region": "r"}],
+             "targets_csv": None,
+             "team": {"size": 2, "lead_department": "D1",
+                      "departments": [{"code": "D1", "specialty": None}], "region_rule": "any"},
+             "inspectors": [{"id": f"I{n}", "name": "", "department": "D1", "region": "r",
+                             "specialties": [], "certificate_valid_until": "2030-01-01",
+                             "capacity": c} for n, c in enumerate([1, 2, 1])],
+             "conflicts": [],
+             "commitment": V.commitment(bytes(32)).hex(), "secret": bytes(32).hex(),
+             "public_input": {"kind": "dice", "value": "00000000000000000387"},
+             "replacements": [], "withdrawals": []}
+        _, _, record, outcome = draw_and_check(runner, q)
+        return "（双方均判定无可行分配）" if record is None else ""
+    case("§7 phase 2 pseudocode on a 2-target example", phase2_minimal)
+
+    # 6. published test vectors
     if os.path.exists(VECTORS):
         case("published test vectors (docs/draw-test-vectors.json)", lambda: check_vectors(VECTORS))
     else:

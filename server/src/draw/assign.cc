@@ -365,8 +365,13 @@ Result<Assignment> Assigner::Run(std::vector<Shortfall>* shortfalls) {
     }
   }
   std::vector<std::pair<int, uint32_t>> unfilled;
+  uint64_t augmented = 0;
   for (const auto& [target, slot] : vacant) {
-    if (!Augment(target, slot)) unfilled.emplace_back(target, slot);
+    if (Augment(target, slot)) {
+      ++augmented;
+    } else {
+      unfilled.emplace_back(target, slot);
+    }
   }
   if (!unfilled.empty()) {
     std::vector<Shortfall> found;
@@ -382,6 +387,7 @@ Result<Assignment> Assigner::Run(std::vector<Shortfall>* shortfalls) {
     return e;
   }
   Assignment out;
+  out.phase2_slots = augmented;
   for (int target = 0; target < static_cast<int>(order_.size()); ++target) {
     TeamResult team;
     team.target = order_[target]->code;

@@ -378,6 +378,7 @@ Result<Outcome> Draw(const Request& r, std::vector<Shortfall>* shortfalls) {
     SSJ_ASSIGN(auto assignment, AssignTeams(r, out.seed, order, shortfalls));
     out.teams = std::move(assignment.teams);
     out.loads = std::move(assignment.loads);
+    out.phase2_slots = assignment.phase2_slots;
   }
   return out;
 }

@@ -122,6 +122,7 @@ struct Outcome {
   std::vector<TeamResult> teams;                        // target order
   std::vector<std::pair<std::string, uint32_t>> loads;  // byte order of inspector id
   std::vector<ReplacementResult> replacements;
+  uint64_t phase2_slots = 0;  // slots filled by augmenting paths (informational, not recorded)
 };
 
 // Why no team assignment exists: one line per group of unfillable slots (zh-CN).
