@@ -34,6 +34,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 VERIFY_PY = os.path.join(ROOT, "docs", "verify", "ssj_verify.py")
 VECTORS = os.path.join(ROOT, "docs", "draw-test-vectors.json")
 sys.path.insert(0, os.path.dirname(VERIFY_PY))
+sys.dont_write_bytecode = True          # leave no __pycache__ in docs/verify
 import ssj_verify as V  # noqa: E402
 
 REGIONS = ["500101", "500102", "500103", "500104", "500105", "500106", "500107", "500108"]
@@ -304,6 +305,9 @@ def draw_and_check(runner, req, csv_text=None):
         V.verify_record(record, d)
     except V.VerifyError as e:
         raise Fail(f"校验器不能复现 ssj 的记录：{e}")
+    q = runner.ssj_verify(rec_path)
+    if q.returncode != 0:
+        raise Fail(f"ssj verify 不接受 ssj draw 自己的记录：退出码 {q.returncode}：{short(q)}")
     return d, rec_path, record, "ok"
 
 
@@ -507,33 +511,45 @@ def run(args):
         case(f"untampered {label} record: both verifiers accept", untampered)
 
     # 3. tampering
-    def tampers(d, record, with_team, with_csv):
+    def tampers(record, with_team, with_csv):
+        """(name, mutation) pairs; each mutation changes one thing in a copy of the record."""
         out = []
 
-        def sel0(r):
-            st = next(s for s in r["strata"] if s["selected"])
-            return st
-        out.append(("selected code", lambda r: sel0(r)["selected"][-1].update(
-            code=next(s for s in r["strata"] if s["reserves"])["reserves"][0]["code"]
-            if any(s["reserves"] for s in r["strata"]) else "X" + sel0(r)["selected"][-1]["code"])))
-        out.append(("ticket", lambda r: sel0(r)["selected"][0].update(
-            ticket=("0" if sel0(r)["selected"][0]["ticket"][0] != "0" else "1") + sel0(r)["selected"][0]["ticket"][1:])))
+        def first_stratum(r, key):
+            return next(s for s in r["strata"] if s[key])
+
+        def selected_code(r):
+            # the last selected target of a stratum becomes its first reserve (or another code)
+            st = first_stratum(r, "selected")
+            e = st["selected"][-1]
+            e["code"] = st["reserves"][0]["code"] if st["reserves"] else "X" + e["code"]
+        out.append(("selected code", selected_code))
+
+        def ticket(r):
+            e = first_stratum(r, "selected")["selected"][0]
+            e["ticket"] = ("1" if e["ticket"][0] == "0" else "0") + e["ticket"][1:]
+        out.append(("ticket", ticket))
+
         if any(s["reserves"] for s in record["strata"]):
             def reserve(r):
-                st = next(s for s in r["strata"] if s["reserves"])
-                if len(st["reserves"]) >= 2:
-                    st["reserves"][0], st["reserves"][1] = st["reserves"][1], st["reserves"][0]
-                else:
-                    st["reserves"][0]["code"] += "0"
+                st = first_stratum(r, "reserves")
+                st["reserves"][0]["code"] = st["selected"][0]["code"]
             out.append(("reserve", reserve))
         if with_team:
             def swap(r):
+                # the last members of the first and the last team trade places; when that is the
+                # same person, the first two members of the first team trade slots instead
                 a, b = r["teams"][0]["members"], r["teams"][-1]["members"]
-                a[-1]["inspector"], b[-1]["inspector"] = b[-1]["inspector"], a[-1]["inspector"]
-                if a[-1]["inspector"] == b[-1]["inspector"]:       # same person: swap inside a team
+                if a[-1]["inspector"] != b[-1]["inspector"]:
+                    a[-1]["inspector"], b[-1]["inspector"] = b[-1]["inspector"], a[-1]["inspector"]
+                else:
                     a[0]["inspector"], a[1]["inspector"] = a[1]["inspector"], a[0]["inspector"]
             out.append(("two team members swapped", swap))
-            out.append(("load", lambda r: r["loads"].update({next(iter(r["loads"])): next(iter(r["loads"].values())) + 1})))
+
+            def load(r):
+                key = next(iter(r["loads"]))
+                r["loads"][key] += 1
+            out.append(("load", load))
         out.append(("seed", lambda r: r.update(seed=hashlib.sha256(r["seed"].encode()).hexdigest())))
         if not with_csv:
             def region(r):
@@ -547,7 +563,7 @@ def run(args):
     for label, (d, rec_path, record) in sorted(kept.items()):
         with_team = bool(record.get("teams"))
         with_csv = record["request"].get("targets_csv") is not None
-        for n, (what, mutate) in enumerate(tampers(d, record, with_team, with_csv)):
+        for n, (what, mutate) in enumerate(tampers(record, with_team, with_csv)):
             case(f"tamper {label}: {what}",
                  lambda d=d, record=record, what=what, mutate=mutate, n=n:
                  expect_tamper_rejected(runner, d, record, what, mutate, f"tampered{n}.json"))
@@ -623,8 +639,9 @@ def run(args):
 
     def phase2_minimal():
         # 2 targets, size 2, one department, capacities 1, 2, 1: a valid assignment exists
-        # ({I0, I1} and {I1, I2}); §7 phase 2 as written marks I1 "seen" when it meets it
-        # inside the vacant slot's own team and then cannot use I1's spare capacity.
+        # ({I0, I1} and {I1, I2}).  Phase 1 leaves one slot vacant; phase 2 finds it only
+        # because an inspector met inside the vacant slot's own team is not added to `seen`
+        # (§7 pseudocode, as corrected in commit 935f6f0).
         q = {"protocol": "ssj-draw/1", "task_id": "t", "draw_date": "2026-11-22",
              "strata": [{"id": "A", "ratio": "1"}],
              "targets": [{"code": "T0", "stratum": "A", "region": "r"},
@@ -641,7 +658,7 @@ def run(args):
              "replacements": [], "withdrawals": []}
         _, _, record, outcome = draw_and_check(runner, q)
         return "（双方均判定无可行分配）" if record is None else ""
-    case("§7 phase 2 pseudocode on a 2-target example", phase2_minimal)
+    case("§7 phase 2 on a 2-target example that needs a move inside a team", phase2_minimal)
 
     # 6. published test vectors
     if os.path.exists(VECTORS):
@@ -660,32 +677,62 @@ def run(args):
     return 0 if ok == len(results) else 1
 
 
+def phase1_vacancies(request, base_dir):
+    """Number of slots left vacant by §7 phase 1 (and so filled by phase 2)."""
+    req = V.parse_request(request, base_dir)
+    if req.team is None:
+        return 0
+    sd = V.seed(req.task_id, V.pool_digest(req), req.secret, req.public)
+    strata = V.draw_strata(req, sd)
+    by_code = {t.code: t for st in req.strata for t in st.targets}
+    sel = sorted(((bytes.fromhex(e["ticket"]), by_code[e["code"]]) for st in strata for e in st["selected"]),
+                 key=lambda x: (x[0], V.bkey(x[1].code)))
+    T = V._Teams(req, sd, sel)
+    T.phase1()
+    return sum(1 for team in T.assign for i in team if i is None)
+
+
 def check_vectors(path):
-    """Checks each published vector with the verifier: every field the vector states must equal
-    the verifier's value."""
+    """Checks the published vectors with the verifier: each encoding it can name, and each
+    case's record (verified exactly as a record file next to the vectors would be)."""
     data = V.load_json(path)
-    vectors = data["vectors"] if isinstance(data, dict) and "vectors" in data else data
+    if data.get("protocol") != V.PROTOCOL:
+        raise Fail(f"向量文件的协议版本为 {data.get('protocol')!r}")
     base = os.path.dirname(path)
-    n = 0
-    for vec in vectors:
-        name = vec.get("name", f"#{n}")
-        req = vec["request"]
+    zero = bytes(32)
+    known = {
+        'str("ab")': lambda: V.enc_str("ab").hex(),
+        'str("中")': lambda: V.enc_str("中").hex(),
+        'tag("pool")': lambda: V.tag("pool").hex(),
+        'u32(1)': lambda: V.u32(1).hex(),
+        'optstr(null)': lambda: V.optstr(None).hex(),
+        'commitment of secret 00…00 (32 zero bytes)': lambda: V.commitment(zero).hex(),
+        'canonical ratio of "0.030"': lambda: V.canonical_ratio("0.030"),
+        'k for ratio 0.03 and N = 101': lambda: V.ratio_k(101, "0.03"),
+    }
+    checked, skipped = 0, []
+    for e in data.get("encodings", []):
+        what = e["what"]
+        if what not in known:
+            skipped.append(what)
+            continue
+        want = e.get("hex", e.get("text", e.get("value")))
+        got = known[what]()
+        if got != want:
+            raise Fail(f"编码 {what}：向量 {want!r}，校验器 {got!r}")
+        checked += 1
+    for c in data["cases"]:
+        name = c.get("name", "?")
         try:
-            got = V.draw(req, base)
+            V.verify_record(c["record"], base)
         except V.VerifyError as e:
-            if "error" in vec or "expect_error" in vec:
-                n += 1
-                continue
-            raise Fail(f"向量 {name}：校验器拒绝请求：{e}")
-        exp = vec.get("expected", vec)
-        for key in ("pool_digest", "commitment", "seed", "strata", "teams", "loads"):
-            if key in exp:
-                try:
-                    V._compare(got[key], exp[key], f"{name}.{key}")
-                except V.Mismatch as e:
-                    raise Fail(f"向量 {name}：{e}")
-        n += 1
-    return f"{n} 个向量"
+            raise Fail(f"向量 {name}：{e}")
+        if "phase2_slots" in c:
+            n = phase1_vacancies(c["record"]["request"], base)
+            if n != c["phase2_slots"]:
+                raise Fail(f"向量 {name}：phase2_slots 为 {c['phase2_slots']}，校验器第 1 阶段后空缺 {n} 个")
+    return (f"{checked} 个编码、{len(data['cases'])} 个记录一致"
+            + (f"；未识别的编码说明 {skipped}" if skipped else ""))
 
 
 def main():

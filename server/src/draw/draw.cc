@@ -1,8 +1,13 @@
 #include "draw/draw.h"
 
 #include <algorithm>
+#include <atomic>
+#include <functional>
 #include <map>
+#include <queue>
 #include <set>
+#include <thread>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "draw/assign.h"
@@ -32,6 +37,7 @@ bool IsDate(const std::string& s) {
     if (s[pos] < '0' || s[pos] > '9') return false;
   }
   int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
+  if (y < 1900) return false;
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (m < 1 || m > 12 || d < 1) return false;
   bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -68,7 +74,8 @@ std::optional<std::string> CanonicalRatio(const std::string& text) {
 
 uint64_t SampleSize(const Stratum& stratum, uint64_t population) {
   if (stratum.count) return *stratum.count;
-  const std::string& ratio = *stratum.ratio;  // canonical
+  // The request keeps the ratio as written ("1.000"); the arithmetic needs the canonical form.
+  const std::string ratio = CanonicalRatio(*stratum.ratio).value_or("0.0");
   if (ratio == "1") return population;
   std::string frac = ratio.substr(2);
   uint64_t p = std::stoull(frac);
@@ -77,7 +84,82 @@ uint64_t SampleSize(const Stratum& stratum, uint64_t population) {
   return (population * p + scale - 1) / scale;
 }
 
+namespace {
+
+// Runs fn(0 … n−1) on up to two threads (the machines this runs on have two cores; more
+// threads than strata would idle).
+void ParallelFor(size_t n, const std::function<void(size_t)>& fn) {
+  size_t threads = std::min<size_t>({n, std::max(1u, std::thread::hardware_concurrency()), 8});
+  if (threads <= 1) {
+    for (size_t idx = 0; idx < n; ++idx) fn(idx);
+    return;
+  }
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> pool;
+  for (size_t t = 0; t < threads; ++t) {
+    pool.emplace_back([&] {
+      for (size_t idx = next++; idx < n; idx = next++) fn(idx);
+    });
+  }
+  for (auto& thread : pool) thread.join();
+}
+
+}  // namespace
+
+Result<CanonicalPool> Canonicalize(const Request& r) {
+  CanonicalPool pool;
+  for (const Stratum& s : r.strata) pool.strata.push_back(&s);
+  std::sort(pool.strata.begin(), pool.strata.end(), [](auto* a, auto* b) { return a->id < b->id; });
+  std::unordered_map<std::string_view, size_t> index;
+  for (size_t h = 0; h < pool.strata.size(); ++h) index[pool.strata[h]->id] = h;
+  pool.members.resize(pool.strata.size());
+  for (size_t idx = 0; idx < r.targets.size(); ++idx) {
+    const Target& t = r.targets[idx];
+    auto it = index.find(t.stratum);
+    if (it == index.end()) {
+      return Error::InvalidField(Field("targets", idx, "stratum"), "未声明的分层",
+                                 t.stratum.substr(0, 64));
+    }
+    pool.members[it->second].push_back(&t);
+  }
+  ParallelFor(pool.members.size(), [&](size_t h) {
+    std::sort(pool.members[h].begin(), pool.members[h].end(),
+              [](const Target* a, const Target* b) { return a->code < b->code; });
+  });
+  auto index_of = [&](const Target* t) { return static_cast<size_t>(t - r.targets.data()); };
+  // Duplicates: adjacent within a stratum, or across strata by merging the sorted lists.
+  using Head = std::pair<const Target*, size_t>;  // target, position in its stratum
+  auto later = [](const std::pair<Head, size_t>& a, const std::pair<Head, size_t>& b) {
+    return a.first.first->code > b.first.first->code;
+  };
+  std::priority_queue<std::pair<Head, size_t>, std::vector<std::pair<Head, size_t>>,
+                      decltype(later)>
+      heads(later);
+  for (size_t h = 0; h < pool.members.size(); ++h) {
+    if (!pool.members[h].empty()) heads.push({{pool.members[h][0], 0}, h});
+  }
+  const Target* previous = nullptr;
+  while (!heads.empty()) {
+    auto [head, h] = heads.top();
+    heads.pop();
+    if (previous && previous->code == head.first->code) {
+      size_t dup = std::max(index_of(previous), index_of(head.first));
+      return Error::InvalidField(Field("targets", dup, "code"), "检查对象代码重复",
+                                 r.targets[dup].code);
+    }
+    previous = head.first;
+    if (head.second + 1 < pool.members[h].size())
+      heads.push({{pool.members[h][head.second + 1], head.second + 1}, h});
+  }
+  return pool;
+}
+
 Status Validate(const Request& r) {
+  SSJ_TRY(CheckFields(r));
+  return Canonicalize(r).ok() ? OkStatus() : Canonicalize(r).take_error();
+}
+
+Status CheckFields(const Request& r) {
   SSJ_TRY(CheckText("task_id", r.task_id, 1, 128));
   if (!IsDate(r.draw_date))
     return Error::InvalidField("draw_date", "日期格式应为 YYYY-MM-DD", r.draw_date.substr(0, 32));
@@ -101,8 +183,6 @@ Status Validate(const Request& r) {
     }
   }
   if (r.targets.empty()) return Error::InvalidField("targets", "检查对象名单为空");
-  std::unordered_set<std::string> codes;
-  codes.reserve(r.targets.size() * 2);
   for (size_t idx = 0; idx < r.targets.size(); ++idx) {
     const Target& t = r.targets[idx];
     SSJ_TRY(CheckText(Field("targets", idx, "code"), t.code, 1, 64));
@@ -113,9 +193,6 @@ Status Validate(const Request& r) {
                                  t.stratum.substr(0, 64));
     }
     ++it->second;
-    if (!codes.insert(t.code).second) {
-      return Error::InvalidField(Field("targets", idx, "code"), "检查对象代码重复", t.code);
-    }
   }
   for (size_t idx = 0; idx < r.strata.size(); ++idx) {
     const Stratum& s = r.strata[idx];
@@ -146,6 +223,12 @@ Status Validate(const Request& r) {
                                  std::to_string(i.capacity));
     if (!inspector_ids.insert(i.id).second)
       return Error::InvalidField(Field("inspectors", idx, "id"), "检查人员编号重复", i.id);
+  }
+  // Codes are looked up only for conflicts and replacements (a few), not for the whole pool.
+  std::unordered_set<std::string_view> codes;
+  if (!r.conflicts.empty() || !r.replacements.empty()) {
+    codes.reserve(r.targets.size());
+    for (const Target& t : r.targets) codes.insert(t.code);
   }
   for (size_t idx = 0; idx < r.conflicts.size(); ++idx) {
     const Conflict& c = r.conflicts[idx];
@@ -224,17 +307,17 @@ Status Validate(const Request& r) {
 }
 
 Digest PoolDigest(const Request& r) {
+  auto pool = Canonicalize(r);
+  return PoolDigest(r, pool.value());
+}
+
+Digest PoolDigest(const Request& r, const CanonicalPool& pool) {
   Hasher h;
   h.Tag("pool").Str(r.task_id).Str(r.draw_date);
-  auto strata = SortedBy(r.strata, [](const Stratum& s) -> const std::string& { return s.id; });
-  // Group target indices by stratum, each sorted by code.
-  std::map<std::string, std::vector<const Target*>> by_stratum;
-  for (const Target& t : r.targets) by_stratum[t.stratum].push_back(&t);
-  h.U32(static_cast<uint32_t>(strata.size()));
-  for (const Stratum* s : strata) {
-    auto& members = by_stratum[s->id];
-    std::sort(members.begin(), members.end(),
-              [](const Target* a, const Target* b) { return a->code < b->code; });
+  h.U32(static_cast<uint32_t>(pool.strata.size()));
+  for (size_t idx = 0; idx < pool.strata.size(); ++idx) {
+    const Stratum* s = pool.strata[idx];
+    const auto& members = pool.members[idx];
     h.Str(s->id);
     if (s->ratio) {
       h.U8(1).Str(*CanonicalRatio(*s->ratio));
@@ -291,41 +374,41 @@ Digest Seed(const Request& r, const Digest& pool_digest) {
 }
 
 Digest TargetTicket(const Digest& seed, const std::string& stratum, const std::string& code) {
-  return Hasher().Tag("target").Raw(seed).Str(stratum).Str(code).Finish();
+  return TicketHasher(seed, stratum).Ticket(code);
 }
 
 Result<Outcome> Draw(const Request& r, std::vector<Shortfall>* shortfalls) {
-  SSJ_TRY(Validate(r));
+  SSJ_TRY(CheckFields(r));
+  SSJ_ASSIGN(CanonicalPool pool, Canonicalize(r));
   Outcome out;
-  out.pool_digest = PoolDigest(r);
+  out.pool_digest = PoolDigest(r, pool);
   out.commitment = r.commitment;
   out.seed = Seed(r, out.pool_digest);
 
-  // §6: per stratum, tickets, order, selection and reserves.
-  std::map<std::string, std::vector<const Target*>> by_stratum;
-  for (const Target& t : r.targets) by_stratum[t.stratum].push_back(&t);
-  auto strata = SortedBy(r.strata, [](const Stratum& s) -> const std::string& { return s.id; });
+  // §6, one stratum per task: tickets, then only the k + R smallest are ordered.
   struct Ranked {
     Digest ticket;
     const Target* target;
   };
-  std::vector<std::pair<Digest, const Target*>> selected_all;
-  for (const Stratum* s : strata) {
-    const auto& members = by_stratum[s->id];
+  auto less = [](const Ranked& a, const Ranked& b) {
+    return a.ticket != b.ticket ? a.ticket < b.ticket : a.target->code < b.target->code;
+  };
+  out.strata.resize(pool.strata.size());
+  std::vector<std::vector<Ranked>> kept(pool.strata.size());
+  ParallelFor(pool.strata.size(), [&](size_t h) {
+    const Stratum* s = pool.strata[h];
+    const auto& members = pool.members[h];
+    TicketHasher hasher(out.seed, s->id);
     std::vector<Ranked> ranked;
     ranked.reserve(members.size());
-    for (const Target* t : members) ranked.push_back({TargetTicket(out.seed, s->id, t->code), t});
-    StratumResult result;
+    for (const Target* t : members) ranked.push_back({hasher.Ticket(t->code), t});
+    StratumResult& result = out.strata[h];
     result.id = s->id;
     result.population = members.size();
     result.k = SampleSize(*s, result.population);
     uint64_t reserves =
         std::min<uint64_t>(result.population - result.k, std::max<uint64_t>(result.k, 10));
     uint64_t keep = result.k + reserves;
-    auto less = [](const Ranked& a, const Ranked& b) {
-      return a.ticket != b.ticket ? a.ticket < b.ticket : a.target->code < b.target->code;
-    };
-    // Only the k + R smallest need ordering: linear selection, then a small sort.
     if (keep < ranked.size()) {
       std::nth_element(ranked.begin(), ranked.begin() + keep, ranked.end(), less);
       ranked.resize(keep);
@@ -333,14 +416,14 @@ Result<Outcome> Draw(const Request& r, std::vector<Shortfall>* shortfalls) {
     std::sort(ranked.begin(), ranked.end(), less);
     for (uint64_t rank = 0; rank < ranked.size(); ++rank) {
       Pick pick{ranked[rank].target->code, ranked[rank].ticket};
-      if (rank < result.k) {
-        result.selected.push_back(pick);
-        selected_all.emplace_back(ranked[rank].ticket, ranked[rank].target);
-      } else {
-        result.reserves.push_back(pick);
-      }
+      (rank < result.k ? result.selected : result.reserves).push_back(pick);
     }
-    out.strata.push_back(std::move(result));
+    ranked.resize(result.k);
+    kept[h] = std::move(ranked);
+  });
+  std::vector<std::pair<Digest, const Target*>> selected_all;
+  for (const auto& stratum : kept) {
+    for (const Ranked& r2 : stratum) selected_all.emplace_back(r2.ticket, r2.target);
   }
 
   // §8: replacements take the next unused reserve of the stratum, in order.

@@ -66,6 +66,8 @@ TEST(RatioTest, CanonicalFormAndCeiling) {
   EXPECT_EQ(k("0.03", 1), 1u);    // a non-empty stratum is always inspected
   EXPECT_EQ(k("0.06", 30), 2u);   // 1.8 -> 2
   EXPECT_EQ(k("1", 7), 7u);
+  EXPECT_EQ(k("1.000", 7), 7u);  // regression: the written form "1.000" once gave k = 0
+  EXPECT_EQ(k("0.500000", 7), 4u);
   EXPECT_EQ(k("0.000001", 10000000), 10u);
 }
 

@@ -3,6 +3,8 @@
 #define OPENSSL_SUPPRESS_DEPRECATED
 #include "draw/encoding.h"
 
+#include <cstring>
+
 namespace ssj::draw {
 
 Hasher::Hasher() { SHA256_Init(&ctx_); }
@@ -38,7 +40,51 @@ Hasher& Hasher::OptStr(const std::optional<std::string>& s) {
 }
 
 Hasher& Hasher::Tag(std::string_view name) {
-  return Str(std::string("ssj-draw-v1/") + std::string(name));
+  static constexpr std::string_view kPrefix = "ssj-draw-v1/";
+  U32(static_cast<uint32_t>(kPrefix.size() + name.size()));
+  SHA256_Update(&ctx_, kPrefix.data(), kPrefix.size());
+  SHA256_Update(&ctx_, name.data(), name.size());
+  return *this;
+}
+
+namespace {
+void AppendU32(std::string& out, uint32_t v) {
+  for (int shift = 24; shift >= 0; shift -= 8)
+    out.push_back(static_cast<char>((v >> shift) & 0xff));
+}
+}  // namespace
+
+TicketHasher::TicketHasher(const Digest& seed, std::string_view stratum) {
+  static constexpr std::string_view kTag = "ssj-draw-v1/target";
+  AppendU32(prefix_, kTag.size());
+  prefix_.append(kTag);
+  prefix_.append(reinterpret_cast<const char*>(seed.data()), seed.size());
+  AppendU32(prefix_, static_cast<uint32_t>(stratum.size()));
+  prefix_.append(stratum);
+}
+
+Digest TicketHasher::Ticket(std::string_view code) const {
+  // Valid codes are at most 64 bytes (§3), so the input fits a small stack buffer.
+  unsigned char buffer[256];
+  size_t size = prefix_.size();
+  std::memcpy(buffer, prefix_.data(), size);
+  uint32_t n = static_cast<uint32_t>(code.size());
+  buffer[size++] = static_cast<unsigned char>(n >> 24);
+  buffer[size++] = static_cast<unsigned char>(n >> 16);
+  buffer[size++] = static_cast<unsigned char>(n >> 8);
+  buffer[size++] = static_cast<unsigned char>(n);
+  SHA256_CTX ctx;
+  SHA256_Init(&ctx);
+  if (size + code.size() <= sizeof buffer) {
+    std::memcpy(buffer + size, code.data(), code.size());
+    SHA256_Update(&ctx, buffer, size + code.size());
+  } else {  // longer than any valid request allows; still the same bytes
+    SHA256_Update(&ctx, buffer, size);
+    SHA256_Update(&ctx, code.data(), code.size());
+  }
+  Digest out{};
+  SHA256_Final(out.data(), &ctx);
+  return out;
 }
 
 Hasher& Hasher::Raw(const Digest& d) {

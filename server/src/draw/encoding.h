@@ -30,6 +30,17 @@ class Hasher {
   SHA256_CTX ctx_;
 };
 
+// Tickets of one stratum: the prefix tag ‖ seed ‖ str(stratum) is laid out once, and each code
+// is appended to a copy in one contiguous buffer, so a ticket costs one SHA-256 pass.
+class TicketHasher {
+ public:
+  TicketHasher(const Digest& seed, std::string_view stratum);
+  Digest Ticket(std::string_view code) const;
+
+ private:
+  std::string prefix_;
+};
+
 std::string Hex(const Digest& d);
 bool ParseHex32(std::string_view hex, Digest* out);
 bool ValidUtf8(std::string_view s);
