@@ -1,12 +1,21 @@
 // A server-paginated list: filter state, page and size, loading and error state. Stale
 // answers (an older request finishing after a newer one) are dropped.
-import { reactive, ref, shallowRef, type UnwrapRef } from 'vue'
+import { reactive, ref, shallowRef, type Ref, type UnwrapRef } from 'vue'
 import type { Page } from '@/api/http'
 import { isApiError } from '@/api/http'
 
 export interface PageParams {
   page: number
   page_size: number
+}
+
+/** What a list's pagination footer drives (ListPagination.vue); usePagedList returns all of it. */
+export interface PageControls {
+  page: Ref<number>
+  size: Ref<number>
+  total: Ref<number>
+  onSizeChange(size: number): unknown
+  onPageChange(page: number): unknown
 }
 
 export function usePagedList<T, Q extends object>(

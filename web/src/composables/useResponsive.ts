@@ -1,6 +1,6 @@
 // Shared viewport state: below 768 px the app switches to its phone layout (drawer menu,
 // top-aligned form labels, compact pagination, near full-width dialogs).
-import { computed, ref } from 'vue'
+import { computed, ref, toValue, type MaybeRefOrGetter } from 'vue'
 
 const kMobileQuery = '(max-width: 767px)'
 const isMobile = ref(false)
@@ -21,7 +21,7 @@ export function useResponsive() {
   return {
     isMobile,
     labelPosition: computed(() => (isMobile.value ? 'top' : 'right') as 'top' | 'right'),
-    dialogWidth: (desktop: string) => computed(() => (isMobile.value ? '92vw' : desktop)),
+    dialogWidth: (desktop: MaybeRefOrGetter<string>) => computed(() => (isMobile.value ? '92vw' : toValue(desktop))),
     paginationLayout: computed(() =>
       isMobile.value ? 'total, prev, pager, next' : 'total, sizes, prev, pager, next, jumper',
     ),
