@@ -516,18 +516,23 @@ def parse_request(req: Any, base_dir: str | None = ".", csv_bytes: bytes | None 
 # --------------------------------------------------------------------------------------------
 
 
+def stratum_digest(st: Stratum) -> bytes:
+    """§4: stratum_digest_h = H(tag("stratum") ‖ str(id) ‖ rule ‖ u32(N) ‖ (str(code) ‖ str(region))…)."""
+    b = [tag("stratum"), enc_str(st.id)]
+    if st.ratio is not None:
+        b.append(u8(1) + enc_str(canonical_ratio(st.ratio)))
+    else:
+        b.append(u8(2) + u32(st.count))
+    b.append(u32(len(st.targets)))
+    for t in st.targets:
+        b.append(enc_str(t.code) + enc_str(t.region))
+    return H(b"".join(b))
+
+
 def pool_digest(req: Request) -> bytes:
     """§4: the pool digest over the canonical form of the request (32 raw bytes)."""
     b = [tag("pool"), enc_str(req.task_id), enc_str(req.draw_date), u32(len(req.strata))]
-    for st in req.strata:
-        b.append(enc_str(st.id))
-        if st.ratio is not None:
-            b.append(u8(1) + enc_str(canonical_ratio(st.ratio)))
-        else:
-            b.append(u8(2) + u32(st.count))
-        b.append(u32(len(st.targets)))
-        for t in st.targets:
-            b.append(enc_str(t.code) + enc_str(t.region))
+    b.extend(stratum_digest(st) for st in req.strata)
     tm = req.team
     if tm is None:
         b.append(u8(0))
@@ -576,9 +581,14 @@ def check_commitment(req: Request) -> None:
 # --------------------------------------------------------------------------------------------
 
 
+def stratum_seed(seed_: bytes, stratum_id: str) -> bytes:
+    """§6: stratum_seed_h = H(tag("target") ‖ seed ‖ str(id_h))."""
+    return H(tag("target") + seed_ + enc_str(stratum_id))
+
+
 def target_ticket(seed_: bytes, stratum_id: str, code: str) -> bytes:
-    """§6: ticket_t = H(tag("target") ‖ seed ‖ str(id_h) ‖ str(code_t))."""
-    return H(tag("target") + seed_ + enc_str(stratum_id) + enc_str(code))
+    """§6: ticket_t = H(stratum_seed_h ‖ str(code_t))."""
+    return H(stratum_seed(seed_, stratum_id) + enc_str(code))
 
 
 def sample_size(st: Stratum) -> int:
@@ -592,7 +602,8 @@ def draw_strata(req: Request, seed_: bytes) -> list[dict]:
     for st in req.strata:
         n = len(st.targets)
         k = sample_size(st)
-        order = sorted(((target_ticket(seed_, st.id, t.code), t.code) for t in st.targets),
+        sseed = stratum_seed(seed_, st.id)
+        order = sorted(((H(sseed + enc_str(t.code)), t.code) for t in st.targets),
                        key=lambda x: (x[0], bkey(x[1])))
         r = min(n - k, max(k, 10))
         out.append({"id": st.id, "population": n, "k": k,
@@ -1029,13 +1040,15 @@ def self_test() -> None:
            "public_input": {"kind": "dice", "value": "0" * 20},
            "replacements": [], "withdrawals": []}
     r = parse_request(req)
+    stratum_a = H(b"".join([
+        b"\x00\x00\x00\x13ssj-draw-v1/stratum", b"\x00\x00\x00\x01A", b"\x01\x00\x00\x00\x030.5",
+        b"\x00\x00\x00\x02", b"\x00\x00\x00\x01x\x00\x00\x00\x00", b"\x00\x00\x00\x01y\x00\x00\x00\x01r"]))
+    stratum_b = H(b"".join([
+        b"\x00\x00\x00\x13ssj-draw-v1/stratum", b"\x00\x00\x00\x01B", b"\x02\x00\x00\x00\x01",
+        b"\x00\x00\x00\x01", b"\x00\x00\x00\x01z\x00\x00\x00\x01r"]))
     by_hand = H(b"".join([
         b"\x00\x00\x00\x10ssj-draw-v1/pool", b"\x00\x00\x00\x01T", b"\x00\x00\x00\x0a2026-01-02",
-        b"\x00\x00\x00\x02",
-        b"\x00\x00\x00\x01A", b"\x01\x00\x00\x00\x030.5", b"\x00\x00\x00\x02",
-        b"\x00\x00\x00\x01x\x00\x00\x00\x00", b"\x00\x00\x00\x01y\x00\x00\x00\x01r",
-        b"\x00\x00\x00\x01B", b"\x02\x00\x00\x00\x01", b"\x00\x00\x00\x01",
-        b"\x00\x00\x00\x01z\x00\x00\x00\x01r",
+        b"\x00\x00\x00\x02", stratum_a, stratum_b,
         b"\x00", b"\x00\x00\x00\x00", b"\x00\x00\x00\x00"]))
     assert pool_digest(r) == by_hand
     out = draw(req)

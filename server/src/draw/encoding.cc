@@ -55,16 +55,12 @@ void AppendU32(std::string& out, uint32_t v) {
 }  // namespace
 
 TicketHasher::TicketHasher(const Digest& seed, std::string_view stratum) {
-  static constexpr std::string_view kTag = "ssj-draw-v1/target";
-  AppendU32(prefix_, kTag.size());
-  prefix_.append(kTag);
-  prefix_.append(reinterpret_cast<const char*>(seed.data()), seed.size());
-  AppendU32(prefix_, static_cast<uint32_t>(stratum.size()));
-  prefix_.append(stratum);
+  Digest stratum_seed = Hasher().Tag("target").Raw(seed).Str(stratum).Finish();
+  prefix_.assign(reinterpret_cast<const char*>(stratum_seed.data()), stratum_seed.size());
 }
 
 Digest TicketHasher::Ticket(std::string_view code) const {
-  // Valid codes are at most 64 bytes (§3), so the input fits a small stack buffer.
+  // stratum_seed ‖ str(code): one 64-byte SHA-256 block for codes of up to 19 bytes.
   unsigned char buffer[256];
   size_t size = prefix_.size();
   std::memcpy(buffer, prefix_.data(), size);

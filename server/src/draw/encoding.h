@@ -30,8 +30,8 @@ class Hasher {
   SHA256_CTX ctx_;
 };
 
-// Tickets of one stratum: the prefix tag ‖ seed ‖ str(stratum) is laid out once, and each code
-// is appended to a copy in one contiguous buffer, so a ticket costs one SHA-256 pass.
+// Tickets of one stratum (§6): stratum_seed = H(tag("target") ‖ seed ‖ str(stratum)) once, then
+// H(stratum_seed ‖ str(code)) per target from one contiguous buffer.
 class TicketHasher {
  public:
   TicketHasher(const Digest& seed, std::string_view stratum);
