@@ -118,6 +118,7 @@ Result<CanonicalPool> Canonicalize(const Request& r) {
   std::unordered_map<std::string_view, size_t> index;
   for (size_t h = 0; h < pool.strata.size(); ++h) index[pool.strata[h]->id] = h;
   pool.members.resize(pool.strata.size());
+  std::vector<size_t> sizes(pool.strata.size(), 0);
   for (size_t idx = 0; idx < r.targets.size(); ++idx) {
     const Target& t = r.targets[idx];
     auto it = index.find(t.stratum);
@@ -125,8 +126,9 @@ Result<CanonicalPool> Canonicalize(const Request& r) {
       return Error::InvalidField(Field("targets", idx, "stratum"), "未声明的分层",
                                  t.stratum.substr(0, 64));
     }
-    pool.members[it->second].push_back(&t);
+    ++sizes[it->second];
   }
+  for (size_t h = 0; h < sizes.size(); ++h) pool.members[h].reserve(sizes[h]);
   // Sort by a 16-byte big-endian key taken from the code (exact for codes of up to 16 bytes),
   // falling back to the full code on equal keys: compares stay in cache instead of chasing
   // pointers to 10^7 strings.
@@ -147,38 +149,27 @@ Result<CanonicalPool> Canonicalize(const Request& r) {
     if (a.lo != b.lo) return a.lo < b.lo;
     return a.target->code < b.target->code;
   };
-  std::vector<std::vector<Keyed>> keyed(pool.members.size());
-  ParallelFor(pool.members.size(), [&](size_t h) {
-    auto& list = keyed[h];
-    list.reserve(pool.members[h].size());
-    for (const Target* t : pool.members[h]) list.push_back(key_of(t));
-    std::sort(list.begin(), list.end(), keyed_less);
-    for (size_t pos = 0; pos < list.size(); ++pos) pool.members[h][pos] = list[pos].target;
-  });
+  // One global order: two halves sorted in parallel and merged. Duplicates (within or across
+  // strata) are then adjacent, and a stable pass per stratum keeps each stratum in code order.
+  std::vector<Keyed> all;
+  all.reserve(r.targets.size());
+  for (const Target& t : r.targets) all.push_back(key_of(&t));
+  auto middle = all.begin() + static_cast<std::ptrdiff_t>(all.size() / 2);
+  std::thread lower([&] { std::sort(all.begin(), middle, keyed_less); });
+  std::sort(middle, all.end(), keyed_less);
+  lower.join();
+  std::inplace_merge(all.begin(), middle, all.end(), keyed_less);
   auto index_of = [&](const Target* t) { return static_cast<size_t>(t - r.targets.data()); };
-  // Duplicates: adjacent within a stratum, or across strata by merging the sorted lists.
-  using Head = std::pair<size_t, size_t>;  // stratum, position
-  auto later = [&](const Head& a, const Head& b) {
-    return keyed_less(keyed[b.first][b.second], keyed[a.first][a.second]);
-  };
-  std::priority_queue<Head, std::vector<Head>, decltype(later)> heads(later);
-  for (size_t h = 0; h < keyed.size(); ++h) {
-    if (!keyed[h].empty()) heads.push({h, 0});
-  }
-  const Keyed* previous = nullptr;
-  while (!heads.empty()) {
-    auto [h, pos] = heads.top();
-    heads.pop();
-    const Keyed& current = keyed[h][pos];
-    if (previous && previous->hi == current.hi && previous->lo == current.lo &&
-        previous->target->code == current.target->code) {
-      size_t dup = std::max(index_of(previous->target), index_of(current.target));
+  for (size_t pos = 1; pos < all.size(); ++pos) {
+    const Keyed& a = all[pos - 1];
+    const Keyed& b = all[pos];
+    if (a.hi == b.hi && a.lo == b.lo && a.target->code == b.target->code) {
+      size_t dup = std::max(index_of(a.target), index_of(b.target));
       return Error::InvalidField(Field("targets", dup, "code"), "检查对象代码重复",
                                  r.targets[dup].code);
     }
-    previous = &current;
-    if (pos + 1 < keyed[h].size()) heads.push({h, pos + 1});
   }
+  for (const Keyed& k : all) pool.members[index.at(k.target->stratum)].push_back(k.target);
   return pool;
 }
 
