@@ -165,7 +165,7 @@ DICE_RE = re.compile(r"[0-9]{20,256}")
 
 REQUEST_FIELDS = {"protocol", "task_id", "draw_date", "strata", "targets", "targets_csv", "team",
                   "inspectors", "conflicts", "commitment", "secret", "public_input",
-                  "replacements", "withdrawals"}
+                  "replacements", "recusals"}
 
 
 @dataclass
@@ -223,6 +223,7 @@ class Request:
     public: tuple[str, str, str, str]  # (kind, source, round, value)
     targets_csv: str | None = None
     pool_sha256: str | None = None     # hex SHA-256 of the CSV file's bytes when targets_csv is used
+    recusals: list = field(default_factory=list)  # §9, as given (validated)
 
 
 def _fail(where: str, msg: str) -> None:
@@ -326,6 +327,25 @@ def read_targets_csv(data: bytes, where: str = "targets_csv") -> list[dict]:
             _fail(f"{where} 第 {n} 行", f"应有 3 个字段，实际 {len(parts)} 个")
         out.append({"code": parts[0], "stratum": parts[1], "region": parts[2]})
     return out
+
+
+def _public_input(pi: Any, where: str) -> tuple[str, str, str, str]:
+    """§3 public input: dice (20–256 ASCII digits) or a named beacon value."""
+    if not isinstance(pi, dict):
+        _fail(where, "应为 JSON 对象")
+    if pi.get("kind") == "dice":
+        _obj(pi, where, {"kind", "value"})
+        v = _string(pi["value"], f"{where}.value")
+        if not DICE_RE.fullmatch(v):
+            _fail(f"{where}.value", f"骰子数字应为 20–256 个 ASCII 数字 0–9（实际 {len(v)} 个字符）")
+        return ("dice", "", "", v)
+    if pi.get("kind") == "beacon":
+        _obj(pi, where, {"kind", "source", "round", "value"})
+        return ("beacon",
+                _string(pi["source"], f"{where}.source", 1, 256),
+                _string(pi["round"], f"{where}.round", 1, 256),
+                _string(pi["value"], f"{where}.value", 1, 256))
+    _fail(f"{where}.kind", f"应为 dice 或 beacon，实际 {pi.get('kind')!r}")
 
 
 def parse_request(req: Any, base_dir: str | None = ".", csv_bytes: bytes | None = None) -> Request:
@@ -481,34 +501,50 @@ def parse_request(req: Any, base_dir: str | None = ".", csv_bytes: bytes | None 
     commitment = _hex64(req["commitment"], "commitment")
     secret = _hex64(req["secret"], "secret")
 
-    pi = req["public_input"]
-    if not isinstance(pi, dict):
-        _fail("public_input", "应为 JSON 对象")
-    if pi.get("kind") == "dice":
-        _obj(pi, "public_input", {"kind", "value"})
-        v = _string(pi["value"], "public_input.value")
-        if not DICE_RE.fullmatch(v):
-            _fail("public_input.value", f"骰子数字应为 20–256 个 ASCII 数字 0–9（实际 {len(v)} 个字符）")
-        public = ("dice", "", "", v)
-    elif pi.get("kind") == "beacon":
-        _obj(pi, "public_input", {"kind", "source", "round", "value"})
-        public = ("beacon",
-                  _string(pi["source"], "public_input.source", 1, 256),
-                  _string(pi["round"], "public_input.round", 1, 256),
-                  _string(pi["value"], "public_input.value", 1, 256))
-    else:
-        _fail("public_input.kind", f"应为 dice 或 beacon，实际 {pi.get('kind')!r}")
+    public = _public_input(req["public_input"], "public_input")
 
-    for f_ in ("replacements", "withdrawals"):
-        if _list(req.get(f_) or [], f_):
-            _fail(f_, "第 1 版记录格式（§10）未规定替换/回避的结果，本校验器只接受空列表")
+    if _list(req.get("replacements") or [], "replacements"):
+        _fail("replacements", "本校验器尚不支持目标替换（§8）的复核，只接受空列表")
+
+    # §9 recusals, in order
+    recusals = []
+    target_codes = {t.code for st in strata.values() for t in st.targets}
+    for n, rc in enumerate(_list(req.get("recusals") or [], "recusals")):
+        w = f"recusals[{n}]"
+        if not isinstance(rc, dict):
+            _fail(w, "应为 JSON 对象")
+        if team is None:
+            _fail(f"{w}.kind", "没有检查组的抽取不能申报回避")
+        if rc.get("kind") == "swap":
+            _obj(rc, w, {"kind", "inspector", "target", "with_inspector", "with_target", "reason"})
+            entry = {"kind": "swap"}
+            for key in ("inspector", "with_inspector"):
+                entry[key] = _string(rc[key], f"{w}.{key}")
+                if entry[key] not in inspectors:
+                    _fail(f"{w}.{key}", f"检查人员 {entry[key]!r} 不存在")
+            for key in ("target", "with_target"):
+                entry[key] = _string(rc[key], f"{w}.{key}")
+                if entry[key] not in target_codes:
+                    _fail(f"{w}.{key}", f"检查对象 {entry[key]!r} 不存在")
+            if entry["target"] == entry["with_target"]:
+                _fail(f"{w}.with_target", "交换须在两个不同的检查对象之间")
+        elif rc.get("kind") == "withdraw":
+            _obj(rc, w, {"kind", "inspector", "reason", "public_input"})
+            entry = {"kind": "withdraw", "inspector": _string(rc["inspector"], f"{w}.inspector")}
+            if entry["inspector"] not in inspectors:
+                _fail(f"{w}.inspector", f"检查人员 {entry['inspector']!r} 不存在")
+            entry["public"] = _public_input(rc["public_input"], f"{w}.public_input")
+        else:
+            _fail(f"{w}.kind", f"应为 swap 或 withdraw，实际 {rc.get('kind')!r}")
+        entry["reason"] = _string(rc["reason"], f"{w}.reason", 1, 512)
+        recusals.append(entry)
 
     return Request(task_id, draw_date,
                    sorted(strata.values(), key=lambda s: bkey(s.id)),
                    team,
                    sorted(inspectors.values(), key=lambda i: bkey(i.id)),
                    sorted(conflicts, key=lambda c: (bkey(c[0]), bkey(c[1]))),
-                   commitment, secret, public, csv_path, pool_sha)
+                   commitment, secret, public, csv_path, pool_sha, recusals)
 
 
 # --------------------------------------------------------------------------------------------
@@ -634,6 +670,7 @@ class _Teams:
     def __init__(self, req: Request, seed_: bytes, targets: list[tuple[bytes, Target]]):
         tm = req.team
         self.req, self.seed = req, seed_
+        self.seed0 = seed_                                # the draw's seed; self.seed is the scan seed
         self.targets = [t for _, t in targets]            # target order
         self.s = tm.size
         self.m = len(tm.departments)
@@ -703,26 +740,83 @@ class _Teams:
         self.assign[u][k] = iid
         self.held[iid].add((u, k))
 
+    def greedy(self, u: int, j: int) -> None:
+        """§7 Phase 1 for one slot: the soft-cap scan, then the capacity scan."""
+        team = self.assign[u]
+        cands = self.scan(u, j)
+        pick = None
+        for i in cands:
+            if (self.fits(i, u) and i not in team
+                    and self.load[i] < min(self.soft_cap, self.insp[i].capacity)):
+                pick = i
+                break
+        if pick is None:
+            for i in cands:
+                if self.fits(i, u) and i not in team and self.load[i] < self.insp[i].capacity:
+                    pick = i
+                    break
+        if pick is not None:
+            self.put(u, j, pick)
+            self.load[pick] += 1
+
     def phase1(self) -> None:
         """§7 Phase 1 (greedy with the soft cap)."""
         for u in range(len(self.targets)):
-            team = self.assign[u]
             for j in range(self.s):
-                cands = self.scan(u, j)
-                pick = None
-                for i in cands:
-                    if (self.fits(i, u) and i not in team
-                            and self.load[i] < min(self.soft_cap, self.insp[i].capacity)):
-                        pick = i
-                        break
-                if pick is None:
-                    for i in cands:
-                        if self.fits(i, u) and i not in team and self.load[i] < self.insp[i].capacity:
-                            pick = i
-                            break
-                if pick is not None:
-                    self.put(u, j, pick)
-                    self.load[pick] += 1
+                self.greedy(u, j)
+
+    def apply_recusals(self, recusals: list) -> list[dict]:
+        """§9: swaps and withdrawals in order; returns their record form."""
+        index = {t.code: u for u, t in enumerate(self.targets)}
+        out = []
+        for n, rc in enumerate(recusals):
+            w = f"recusals[{n}]"
+            a = rc["inspector"]
+            if rc["kind"] == "swap":
+                b = rc["with_inspector"]
+                t, u = index.get(rc["target"]), index.get(rc["with_target"])
+                if t is None or a not in self.assign[t]:
+                    raise RequestError(f"{w}.target: 该检查人员不在此检查对象的检查组中")
+                if u is None or b not in self.assign[u]:
+                    raise RequestError(f"{w}.with_target: 交换对象的检查人员不在该检查对象的检查组中")
+                k, k2 = self.assign[t].index(a), self.assign[u].index(b)
+                if not (a in self.cands[k2] and self.fits(a, u) and a not in self.assign[u]
+                        and b in self.cands[k] and self.fits(b, t) and b not in self.assign[t]):
+                    raise RequestError(f"{w}: 交换后检查组不再符合规则")
+                self.held[a].discard((t, k)); self.held[b].discard((u, k2))
+                self.put(t, k, b); self.put(u, k2, a)
+                out.append({"kind": "swap", "inspector": a, "target": rc["target"],
+                            "with_inspector": b, "with_target": rc["with_target"],
+                            "reason": rc["reason"]})
+                continue
+            if a not in self.held or not self.held[a]:
+                raise RequestError(f"{w}.inspector: 该检查人员不在任何检查组中")
+            kind, source, round_, value = rc["public"]
+            wseed = H(tag("withdraw") + self.seed0 + enc_str(a)
+                      + public_bytes(kind, source, round_, value))
+            vacant = sorted(self.held[a])
+            for (u, k) in vacant:
+                self.assign[u][k] = None
+            self.held[a] = set()
+            self.load[a] = 0
+            for lst in list(self.L.values()) + [self.L_any]:
+                if a in lst:
+                    lst.remove(a)
+            self.seed = wseed
+            self._scan_cache.clear()
+            for (u, k) in vacant:
+                self.greedy(u, k)
+            still = [(u, k) for (u, k) in vacant if self.assign[u][k] is None]
+            left = [(u, k) for (u, k) in still if not self.augment(u, k)]
+            if left:
+                raise InfeasibleError(_explain(self, left))
+            pi = {"kind": kind, "value": value} if kind == "dice" else \
+                {"kind": kind, "source": source, "round": round_, "value": value}
+            out.append({"kind": "withdraw", "inspector": a, "reason": rc["reason"],
+                        "public_input": pi, "wseed": wseed.hex(),
+                        "refilled": [{"target": self.targets[u].code, "slot": k,
+                                      "inspector": self.assign[u][k]} for (u, k) in vacant]})
+        return out
 
     def augment(self, t: int, j: int) -> bool:
         """§7 Phase 2: one breadth-first search for an augmenting path to vacant slot (t, j)."""
@@ -788,10 +882,11 @@ class _Teams:
             assert n == len(self.held[i]) <= self.insp[i].capacity
 
 
-def draw_teams(req: Request, seed_: bytes, strata: list[dict]) -> tuple[list[dict], dict[str, int]]:
-    """§7: staff every selected target; returns (teams, loads) in record form (§10)."""
+def draw_teams(req: Request, seed_: bytes, strata: list[dict]) -> tuple[list[dict], dict[str, int], list[dict]]:
+    """§7 and §9: staff every selected target, apply recusals; returns (teams, loads, recusals)
+    in record form (§10)."""
     if req.team is None:
-        return [], {}
+        return [], {}, []
     by_code = {t.code: t for st in req.strata for t in st.targets}
     sel = [(bytes.fromhex(e["ticket"]), by_code[e["code"]]) for st in strata for e in st["selected"]]
     sel.sort(key=lambda x: (x[0], bkey(x[1].code)))
@@ -800,6 +895,7 @@ def draw_teams(req: Request, seed_: bytes, strata: list[dict]) -> tuple[list[dic
     still = T.phase2()
     if still:
         raise InfeasibleError(_explain(T, still))
+    recusals = T.apply_recusals(req.recusals)
     T.check_guarantees()
     teams = []
     for u, t in enumerate(T.targets):
@@ -807,7 +903,7 @@ def draw_teams(req: Request, seed_: bytes, strata: list[dict]) -> tuple[list[dic
                       "members": [{"slot": k, "class": T.classes[k], "inspector": i}
                                   for k, i in enumerate(T.assign[u])]})
     loads = {i: T.load[i] for i in sorted(T.load, key=bkey) if T.load[i] > 0}
-    return teams, loads
+    return teams, loads, recusals
 
 
 def _explain(T: _Teams, still: list[tuple[int, int]]) -> str:
@@ -829,12 +925,13 @@ def compute(req: Request) -> dict:
     pd = pool_digest(req)
     sd = seed(req.task_id, pd, req.secret, req.public)
     strata = draw_strata(req, sd)
-    teams, loads = draw_teams(req, sd, strata)
+    teams, loads, recusals = draw_teams(req, sd, strata)
     out = {}
     if req.targets_csv is not None:
         out["pool_sha256"] = req.pool_sha256
     out.update({"pool_digest": pd.hex(), "commitment": commitment(req.secret).hex(),
-                "seed": sd.hex(), "strata": strata, "teams": teams, "loads": loads})
+                "seed": sd.hex(), "strata": strata, "recusals": recusals, "teams": teams,
+                "loads": loads})
     return out
 
 
@@ -904,14 +1001,14 @@ def verify_record(record: Any, base_dir: str | None = ".") -> dict:
     check_commitment(req)
     exp = compute(req)
 
-    order = ["pool_sha256", "commitment", "pool_digest", "seed", "strata", "teams", "loads"]
+    order = ["pool_sha256", "commitment", "pool_digest", "seed", "strata", "recusals", "teams", "loads"]
     for key in order:
         if key not in exp:
             continue
         got = record.get(key, _MISSING)
         if key == "teams" and got is _MISSING and not exp["teams"]:
             continue      # "Absent ([]) without a team"
-        if key == "loads" and got is _MISSING and not exp["loads"]:
+        if key in ("loads", "recusals") and got is _MISSING and not exp[key]:
             continue
         if key == "strata" and isinstance(got, list):
             for n, (e, g) in enumerate(zip(exp["strata"], got)):
@@ -1038,7 +1135,7 @@ def self_test() -> None:
            "targets_csv": None,
            "commitment": commitment(zero).hex(), "secret": zero.hex(),
            "public_input": {"kind": "dice", "value": "0" * 20},
-           "replacements": [], "withdrawals": []}
+           "replacements": [], "recusals": []}
     r = parse_request(req)
     stratum_a = H(b"".join([
         b"\x00\x00\x00\x13ssj-draw-v1/stratum", b"\x00\x00\x00\x01A", b"\x01\x00\x00\x00\x030.5",

@@ -225,7 +225,7 @@ def make_request(rng, *, n_targets, n_strata, team=None, csv=False, region_pure=
         req["public_input"] = {"kind": "dice",
                                "value": "".join(rng.choice("0123456789") for _ in range(rng.randint(20, 40)))}
     req["replacements"] = []
-    req["withdrawals"] = []
+    req["recusals"] = []
     return req, csv_text
 
 
@@ -492,6 +492,10 @@ def run(args):
             d, rec_path, record, outcome = draw_and_check(runner, req, csv_text)
             counts[outcome] += 1
             if record is not None:
+                if spec.get("team") and not spec.get("csv"):
+                    best = kept.get("recusal-base")
+                    if best is None or len(record.get("teams") or []) > len(best[2].get("teams") or []):
+                        kept["recusal-base"] = (d, rec_path, record)
                 kept.setdefault("csv" if spec.get("csv") and spec.get("team") else
                                 "team" if spec.get("team") else "plain", (d, rec_path, record))
                 ks = ",".join(str(s["k"]) for s in record["strata"])
@@ -500,7 +504,7 @@ def run(args):
         case(name, one)
 
     # 2. the untampered records pass `ssj verify` and the verifier's command line
-    for label, (d, rec_path, record) in sorted(kept.items()):
+    for label, (d, rec_path, record) in sorted((k, v) for k, v in kept.items() if k != "recusal-base"):
         def untampered(rec_path=rec_path):
             p = py_verify_cli(rec_path)
             if p.returncode != 0:
@@ -560,7 +564,7 @@ def run(args):
         out.append(("pool digest", lambda r: r.update(pool_digest="00" * 32)))
         return out
 
-    for label, (d, rec_path, record) in sorted(kept.items()):
+    for label, (d, rec_path, record) in sorted((k, v) for k, v in kept.items() if k != "recusal-base"):
         with_team = bool(record.get("teams"))
         with_csv = record["request"].get("targets_csv") is not None
         for n, (what, mutate) in enumerate(tampers(record, with_team, with_csv)):
@@ -655,10 +659,80 @@ def run(args):
              "conflicts": [],
              "commitment": V.commitment(bytes(32)).hex(), "secret": bytes(32).hex(),
              "public_input": {"kind": "dice", "value": "00000000000000000387"},
-             "replacements": [], "withdrawals": []}
+             "replacements": [], "recusals": []}
         _, _, record, outcome = draw_and_check(runner, q)
         return "（双方均判定无可行分配）" if record is None else ""
     case("§7 phase 2 on a 2-target example that needs a move inside a team", phase2_minimal)
+
+    # 5b. recusals (§9): swaps and withdrawals built from real records; C++ and the verifier
+    # must agree on accepting or refusing each, and reproduce accepted ones exactly.
+    def recusal_agree(req):
+        d, req_path = runner.write_case(req)
+        rec_path = os.path.join(d, "rec.json")
+        try:
+            V.draw(req, d)
+            py = "ok"
+        except V.VerifyError as e:
+            py = type(e).__name__
+        p = runner.ssj_draw(req_path, rec_path)
+        if py == "ok" and p.returncode == 0:
+            record = V.load_json(rec_path)
+            try:
+                V.verify_record(record, d)
+            except V.VerifyError as e:
+                raise Fail(f"校验器不能复现含回避的记录：{e}")
+            if runner.ssj_verify(rec_path).returncode != 0:
+                raise Fail("ssj verify 不接受 ssj draw 自己含回避的记录")
+            return "accepted", d, rec_path, record
+        if py != "ok" and p.returncode != 0:
+            if os.path.exists(rec_path):
+                raise Fail("ssj draw 拒绝却写出了记录文件")
+            return "refused", d, None, None
+        raise Fail(f"意见不一：校验器 {py}，ssj draw 退出码 {p.returncode}：{short(p)}")
+
+    for label in ("recusal-base",):
+        if label not in kept:
+            continue
+        d0, _, record0 = kept[label]
+        teams = record0.get("teams") or []
+        if len(teams) < 2:
+            continue
+        base_req = record0["request"]
+        if base_req.get("targets_csv"):
+            continue  # the CSV lives beside the original request; covered by the team record
+        tally = {"accepted": 0, "refused": 0}
+
+        def recusal_cases(base_req=base_req, teams=teams, tally=tally):
+            variants = []
+            last = len(teams[0]["members"]) - 1
+            for a, b in [(0, 1), (0, 2), (1, 3), (2, 5), (3, 4)]:
+                if b < len(teams):
+                    variants.append([{"kind": "swap", "inspector": teams[a]["members"][last]["inspector"],
+                                      "target": teams[a]["target"],
+                                      "with_inspector": teams[b]["members"][last]["inspector"],
+                                      "with_target": teams[b]["target"], "reason": "利害关系交换"}])
+            for t in range(min(3, len(teams))):
+                variants.append([{"kind": "withdraw", "inspector": teams[t]["members"][0]["inspector"],
+                                  "reason": "病假",
+                                  "public_input": {"kind": "dice", "value": f"{31415926535897932384 + t}"}}])
+            variants.append(variants[0] + variants[-1])
+            for recs in variants:
+                q = copy.deepcopy(base_req)
+                q["recusals"] = recs
+                outcome, d, rec_path, record = recusal_agree(q)
+                tally[outcome] += 1
+                if outcome == "accepted" and any(r["kind"] == "withdraw" for r in record["recusals"]):
+                    bad = copy.deepcopy(record)
+                    w = next(r for r in bad["recusals"] if r["kind"] == "withdraw")
+                    w["wseed"] = "0" * 64
+                    path = os.path.join(d, "tampered-wseed.json")
+                    V.dump_json(bad, path) if hasattr(V, "dump_json") else open(path, "w").write(json.dumps(bad, ensure_ascii=False))
+                    if py_verify_cli(path).returncode == 0 or runner.ssj_verify(path).returncode == 0:
+                        raise Fail("篡改 wseed 的记录仍被接受")
+            if tally["accepted"] == 0:
+                raise Fail("没有一个回避请求被接受，测试失去意义")
+            return f"接受 {tally['accepted']}，双方均拒绝 {tally['refused']}"
+        case(f"recusals on the {label} record (swaps, withdrawals with fresh dice)", recusal_cases)
 
     # 6. published test vectors
     if os.path.exists(VECTORS):

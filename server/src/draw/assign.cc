@@ -42,6 +42,9 @@ class Assigner {
 
  private:
   void Prepare();
+  void RebuildLists();  // positions and availability sets from lists_[*].people and loads
+  Status ApplyRecusals(std::vector<RecusalResult>* results, std::vector<Shortfall>* shortfalls);
+  Status Refill(std::vector<std::pair<int, uint32_t>> vacant, std::vector<Shortfall>* shortfalls);
   const std::string& RegionKey(const std::string& region) const {
     static const std::string kAll;
     return same_region_ ? region : kAll;
@@ -63,6 +66,7 @@ class Assigner {
   const Request& r_;
   const Team& team_;
   Digest seed_;
+  Digest scan_seed_;  // seed of the slot scans: the draw's seed, or a withdrawal's wseed (§9)
   const std::vector<const Target*>& order_;
   bool same_region_ = true;
   uint32_t size_ = 0;
@@ -78,7 +82,28 @@ class Assigner {
   std::vector<std::vector<std::pair<int, uint32_t>>> held_;  // per person: (target, slot)
 };
 
+void Assigner::RebuildLists() {
+  list_positions_.assign(lists_.size(), std::vector<int>(people_.size(), -1));
+  for (size_t list_idx = 0; list_idx < lists_.size(); ++list_idx) {
+    ClassList& list = lists_[list_idx];
+    list.positions_by_region.clear();
+    list.below_soft.clear();
+    list.below_cap.clear();
+    for (size_t pos = 0; pos < list.people.size(); ++pos) {
+      int person = list.people[pos];
+      const Person& p = people_[person];
+      const std::string& key = RegionKey(p.inspector->region);
+      list.positions_by_region[key].push_back(static_cast<int>(pos));
+      if (p.load < std::min(soft_cap_, p.capacity))
+        list.below_soft[key].insert(static_cast<int>(pos));
+      if (p.load < p.capacity) list.below_cap[key].insert(static_cast<int>(pos));
+      list_positions_[list_idx][person] = static_cast<int>(pos);
+    }
+  }
+}
+
 void Assigner::Prepare() {
+  scan_seed_ = seed_;
   same_region_ = team_.region_rule == "same_region";
   size_ = team_.size;
   for (const auto& d : team_.departments) departments_.push_back(&d);
@@ -121,18 +146,7 @@ void Assigner::Prepare() {
   size_t total_slots = order_.size() * size_;
   size_t any_count = lists_.back().people.size();
   soft_cap_ = any_count == 0 ? 0 : static_cast<uint32_t>((total_slots + any_count - 1) / any_count);
-  list_positions_.assign(lists_.size(), std::vector<int>(people_.size(), -1));
-  for (size_t list_idx = 0; list_idx < lists_.size(); ++list_idx) {
-    ClassList& list = lists_[list_idx];
-    for (size_t pos = 0; pos < list.people.size(); ++pos) {
-      int person = list.people[pos];
-      const std::string& key = RegionKey(people_[person].inspector->region);
-      list.positions_by_region[key].push_back(static_cast<int>(pos));
-      list.below_soft[key].insert(static_cast<int>(pos));
-      list.below_cap[key].insert(static_cast<int>(pos));
-      list_positions_[list_idx][person] = static_cast<int>(pos);
-    }
-  }
+  RebuildLists();
   for (const Conflict& c : r_.conflicts) conflicts_.insert(c.inspector + '\0' + c.target);
   team_slots_.assign(order_.size(), std::vector<int>(size_, kNone));
   held_.assign(people_.size(), {});
@@ -156,7 +170,7 @@ int Assigner::ClassOf(uint32_t slot) const {
 }
 
 uint64_t Assigner::Offset(int target, uint32_t slot, size_t n) const {
-  Digest d = Hasher().Tag("slot").Raw(seed_).Str(order_[target]->code).U32(slot).Finish();
+  Digest d = Hasher().Tag("slot").Raw(scan_seed_).Str(order_[target]->code).U32(slot).Finish();
   return Prefix64(d) % n;
 }
 
@@ -356,6 +370,107 @@ void Assigner::Explain(const std::vector<std::pair<int, uint32_t>>& vacant,
   }
 }
 
+Status Assigner::Refill(std::vector<std::pair<int, uint32_t>> vacant,
+                        std::vector<Shortfall>* shortfalls) {
+  std::sort(vacant.begin(), vacant.end());
+  std::vector<std::pair<int, uint32_t>> left;
+  for (const auto& [target, slot] : vacant) {
+    if (!Greedy(target, slot)) left.emplace_back(target, slot);
+  }
+  std::vector<std::pair<int, uint32_t>> unfilled;
+  for (const auto& [target, slot] : left) {
+    if (!Augment(target, slot)) unfilled.emplace_back(target, slot);
+  }
+  if (unfilled.empty()) return OkStatus();
+  std::vector<Shortfall> found;
+  Explain(unfilled, &found);
+  Error e{ErrorKind::kConflict, "draw.infeasible", "检查人员退出后，无法按规则补齐检查组", {}};
+  boost::json::array lines;
+  for (const Shortfall& s : found) lines.push_back(boost::json::value(s.message));
+  e.details["shortfalls"] = std::move(lines);
+  if (shortfalls) *shortfalls = std::move(found);
+  return e;
+}
+
+Status Assigner::ApplyRecusals(std::vector<RecusalResult>* results,
+                               std::vector<Shortfall>* shortfalls) {
+  if (r_.recusals.empty()) return OkStatus();
+  std::unordered_map<std::string, int> person_of, target_of;
+  for (size_t person = 0; person < people_.size(); ++person)
+    person_of[people_[person].inspector->id] = static_cast<int>(person);
+  for (size_t target = 0; target < order_.size(); ++target)
+    target_of[order_[target]->code] = static_cast<int>(target);
+  auto slot_of = [&](int person, int target) -> int {
+    const auto& slots = team_slots_[target];
+    auto it = std::find(slots.begin(), slots.end(), person);
+    return it == slots.end() ? -1 : static_cast<int>(it - slots.begin());
+  };
+  auto in_list = [&](int person, uint32_t slot) {
+    return list_positions_[ClassOf(slot)][person] >= 0;
+  };
+  for (size_t idx = 0; idx < r_.recusals.size(); ++idx) {
+    const Recusal& rec = r_.recusals[idx];
+    const std::string at = "recusals[" + std::to_string(idx) + "]";
+    RecusalResult result{rec, {}, {}};
+    auto person_it = person_of.find(rec.inspector);
+    int person = person_it == person_of.end() ? kNone : person_it->second;
+    if (rec.kind == "swap") {
+      auto other_it = person_of.find(rec.with_inspector);
+      auto t_it = target_of.find(rec.target), u_it = target_of.find(rec.with_target);
+      int other = other_it == person_of.end() ? kNone : other_it->second;
+      int t = t_it == target_of.end() ? kNone : t_it->second,
+          u = u_it == target_of.end() ? kNone : u_it->second;
+      int k = person == kNone || t == kNone ? -1 : slot_of(person, t);
+      int k2 = other == kNone || u == kNone ? -1 : slot_of(other, u);
+      if (k < 0)
+        return Error::InvalidField(at + ".target", "该检查人员不在此检查对象的检查组中",
+                                   rec.target);
+      if (k2 < 0)
+        return Error::InvalidField(at + ".with_target",
+                                   "交换对象的检查人员不在该检查对象的检查组中", rec.with_target);
+      if (!in_list(person, k2) || !Fits(person, u) || InTeam(person, u) || !in_list(other, k) ||
+          !Fits(other, t) || InTeam(other, t)) {
+        return Error::InvalidField(at,
+                                   "交换后检查组不再符合规则（部门、区域、利害关系或重复成员）");
+      }
+      Unplace(t, k);
+      Unplace(u, k2);
+      Place(t, k, other);
+      Place(u, k2, person);
+    } else {
+      if (person == kNone || held_[person].empty()) {
+        return Error::InvalidField(at + ".inspector", "该检查人员不在任何检查组中，无需退出",
+                                   rec.inspector);
+      }
+      const PublicInput& p = rec.public_input;
+      result.wseed = Hasher()
+                         .Tag("withdraw")
+                         .Raw(seed_)
+                         .Str(rec.inspector)
+                         .Str(p.kind)
+                         .Str(p.source)
+                         .Str(p.round)
+                         .Str(p.value)
+                         .Finish();
+      std::vector<std::pair<int, uint32_t>> vacant = held_[person];
+      for (const auto& [target, slot] : vacant) Unplace(target, slot);
+      for (ClassList& list : lists_)
+        list.people.erase(std::remove(list.people.begin(), list.people.end(), person),
+                          list.people.end());
+      RebuildLists();
+      scan_seed_ = result.wseed;
+      SSJ_TRY(Refill(vacant, shortfalls));
+      std::sort(vacant.begin(), vacant.end());
+      for (const auto& [target, slot] : vacant) {
+        result.refilled.push_back(
+            {order_[target]->code, slot, people_[team_slots_[target][slot]].inspector->id});
+      }
+    }
+    results->push_back(std::move(result));
+  }
+  return OkStatus();
+}
+
 Result<Assignment> Assigner::Run(std::vector<Shortfall>* shortfalls) {
   Prepare();
   std::vector<std::pair<int, uint32_t>> vacant;
@@ -386,7 +501,10 @@ Result<Assignment> Assigner::Run(std::vector<Shortfall>* shortfalls) {
     if (shortfalls) *shortfalls = std::move(found);
     return e;
   }
+  std::vector<RecusalResult> recusals;
+  SSJ_TRY(ApplyRecusals(&recusals, shortfalls));
   Assignment out;
+  out.recusals = std::move(recusals);
   out.phase2_slots = augmented;
   for (int target = 0; target < static_cast<int>(order_.size()); ++target) {
     TeamResult team;

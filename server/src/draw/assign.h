@@ -14,6 +14,7 @@ struct Assignment {
   std::vector<TeamResult> teams;                        // target order
   std::vector<std::pair<std::string, uint32_t>> loads;  // non-zero, byte order of id
   uint64_t phase2_slots = 0;
+  std::vector<RecusalResult> recusals;
 };
 
 // `order`: the selected targets in target order (ticket ascending). The request is valid.

@@ -36,6 +36,27 @@ Status CheckText(const std::string& field, const std::string& value, size_t min_
   return OkStatus();
 }
 
+Status CheckPublicInput(const PublicInput& p, const std::string& at) {
+  if (p.kind == "dice") {
+    if (p.value.size() < 20 || p.value.size() > 256 ||
+        p.value.find_first_not_of("0123456789") != std::string::npos) {
+      return Error::InvalidField(at + ".value",
+                                 "现场公开随机数应为 20–256 位十进制数字（骰子点数）",
+                                 p.value.substr(0, 64));
+    }
+    if (!p.source.empty() || !p.round.empty())
+      return Error::InvalidField(at, "骰子输入不应有 source 或 round");
+  } else if (p.kind == "beacon") {
+    SSJ_TRY(CheckText(at + ".source", p.source, 1, 256));
+    SSJ_TRY(CheckText(at + ".round", p.round, 1, 256));
+    SSJ_TRY(CheckText(at + ".value", p.value, 1, 256));
+  } else {
+    return Error::InvalidField(at + ".kind", "公开随机输入类型应为 dice 或 beacon",
+                               p.kind.substr(0, 32));
+  }
+  return OkStatus();
+}
+
 bool IsDate(const std::string& s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
   for (size_t pos : {0, 1, 2, 3, 5, 6, 8, 9}) {
@@ -247,7 +268,7 @@ Status CheckFields(const Request& r) {
   }
   // Codes are looked up only for conflicts and replacements (a few), not for the whole pool.
   std::unordered_set<std::string_view> codes;
-  if (!r.conflicts.empty() || !r.replacements.empty()) {
+  if (!r.conflicts.empty() || !r.replacements.empty() || !r.recusals.empty()) {
     codes.reserve(r.targets.size());
     for (const Target& t : r.targets) codes.insert(t.code);
   }
@@ -294,28 +315,45 @@ Status CheckFields(const Request& r) {
                                  team.region_rule.substr(0, 32));
     }
   }
-  const PublicInput& p = r.public_input;
-  if (p.kind == "dice") {
-    if (p.value.size() < 20 || p.value.size() > 256 ||
-        p.value.find_first_not_of("0123456789") != std::string::npos) {
-      return Error::InvalidField("public_input.value",
-                                 "现场公开随机数应为 20–256 位十进制数字（骰子点数）",
-                                 p.value.substr(0, 64));
-    }
-    if (!p.source.empty() || !p.round.empty())
-      return Error::InvalidField("public_input", "骰子输入不应有 source 或 round");
-  } else if (p.kind == "beacon") {
-    SSJ_TRY(CheckText("public_input.source", p.source, 1, 256));
-    SSJ_TRY(CheckText("public_input.round", p.round, 1, 256));
-    SSJ_TRY(CheckText("public_input.value", p.value, 1, 256));
-  } else {
-    return Error::InvalidField("public_input.kind", "公开随机输入类型应为 dice 或 beacon",
-                               p.kind.substr(0, 32));
-  }
+  SSJ_TRY(CheckPublicInput(r.public_input, "public_input"));
   if (Commitment(r.secret) != r.commitment) {
     Error e = Error::InvalidField("secret", "揭示的部门密钥与事先公布的承诺值不符，拒绝抽取");
     e.details["commitment"] = Hex(r.commitment);
     return e;
+  }
+  for (size_t idx = 0; idx < r.recusals.size(); ++idx) {
+    const Recusal& rec = r.recusals[idx];
+    if (!r.team)
+      return Error::InvalidField(Field("recusals", idx, "kind"), "没有检查组的抽取不能申报回避");
+    if (!inspector_ids.count(rec.inspector)) {
+      return Error::InvalidField(Field("recusals", idx, "inspector"), "回避的检查人员不在名单中",
+                                 rec.inspector.substr(0, 64));
+    }
+    SSJ_TRY(CheckText(Field("recusals", idx, "reason"), rec.reason, 1, 512));
+    if (rec.kind == "swap") {
+      if (!inspector_ids.count(rec.with_inspector)) {
+        return Error::InvalidField(Field("recusals", idx, "with_inspector"),
+                                   "交换对象的检查人员不在名单中",
+                                   rec.with_inspector.substr(0, 64));
+      }
+      if (!codes.count(rec.target))
+        return Error::InvalidField(Field("recusals", idx, "target"), "检查对象不在名单中",
+                                   rec.target.substr(0, 64));
+      if (!codes.count(rec.with_target)) {
+        return Error::InvalidField(Field("recusals", idx, "with_target"), "检查对象不在名单中",
+                                   rec.with_target.substr(0, 64));
+      }
+      if (rec.target == rec.with_target)
+        return Error::InvalidField(Field("recusals", idx, "with_target"),
+                                   "交换须在两个不同的检查对象之间");
+    } else if (rec.kind == "withdraw") {
+      SSJ_TRY(
+          CheckPublicInput(rec.public_input, "recusals[" + std::to_string(idx) + "].public_input"));
+    } else {
+      return Error::InvalidField(Field("recusals", idx, "kind"),
+                                 "回避方式应为 swap（交换检查对象）或 withdraw（退出本次检查）",
+                                 rec.kind.substr(0, 32));
+    }
   }
   for (size_t idx = 0; idx < r.replacements.size(); ++idx) {
     if (!codes.count(r.replacements[idx].target)) {
@@ -488,6 +526,7 @@ Result<Outcome> Draw(const Request& r, std::vector<Shortfall>* shortfalls) {
     out.teams = std::move(assignment.teams);
     out.loads = std::move(assignment.loads);
     out.phase2_slots = assignment.phase2_slots;
+    out.recusals = std::move(assignment.recusals);
   }
   return out;
 }

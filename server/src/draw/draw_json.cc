@@ -78,6 +78,27 @@ std::string At(const std::string& list, size_t idx) {
   return list + "[" + std::to_string(idx) + "].";
 }
 
+Result<PublicInput> ParsePublicInput(const json::value& value, const std::string& field) {
+  SSJ_ASSIGN(const json::object* p, Obj(value, field));
+  SSJ_TRY(OnlyKnown(*p, {"kind", "source", "round", "value"}, field + "."));
+  PublicInput out;
+  SSJ_ASSIGN(out.kind, Text(*p, "kind", field + ".kind"));
+  SSJ_ASSIGN(out.source, Text(*p, "source", field + ".source", false));
+  SSJ_ASSIGN(out.round, Text(*p, "round", field + ".round", false));
+  SSJ_ASSIGN(out.value, Text(*p, "value", field + ".value"));
+  return out;
+}
+
+json::value PublicInputJson(const PublicInput& p) {
+  json::object o{{"kind", p.kind}};
+  if (p.kind != "dice") {
+    o["source"] = p.source;
+    o["round"] = p.round;
+  }
+  o["value"] = p.value;
+  return o;
+}
+
 json::value PickJson(const Pick& p) { return {{"code", p.code}, {"ticket", Hex(p.ticket)}}; }
 
 }  // namespace
@@ -125,7 +146,7 @@ Result<Request> ParseRequest(const json::value& value, const std::string* csv_te
   SSJ_TRY(OnlyKnown(
       *o,
       {"protocol", "task_id", "draw_date", "strata", "targets", "targets_csv", "team", "inspectors",
-       "conflicts", "commitment", "secret", "public_input", "replacements", "withdrawals"},
+       "conflicts", "commitment", "secret", "public_input", "replacements", "recusals"},
       ""));
   SSJ_ASSIGN(std::string protocol, Text(*o, "protocol", "protocol"));
   if (protocol != kProtocol)
@@ -238,12 +259,7 @@ Result<Request> ParseRequest(const json::value& value, const std::string* csv_te
 
   const json::value* public_value = o->if_contains("public_input");
   if (!public_value) return Error::InvalidField("public_input", "缺少字段");
-  SSJ_ASSIGN(const json::object* p, Obj(*public_value, "public_input"));
-  SSJ_TRY(OnlyKnown(*p, {"kind", "source", "round", "value"}, "public_input."));
-  SSJ_ASSIGN(r.public_input.kind, Text(*p, "kind", "public_input.kind"));
-  SSJ_ASSIGN(r.public_input.source, Text(*p, "source", "public_input.source", false));
-  SSJ_ASSIGN(r.public_input.round, Text(*p, "round", "public_input.round", false));
-  SSJ_ASSIGN(r.public_input.value, Text(*p, "value", "public_input.value"));
+  SSJ_ASSIGN(r.public_input, ParsePublicInput(*public_value, "public_input"));
 
   SSJ_ASSIGN(const json::array* replacements, Arr(*o, "replacements", "replacements", false));
   for (size_t idx = 0; idx < replacements->size(); ++idx) {
@@ -255,10 +271,27 @@ Result<Request> ParseRequest(const json::value& value, const std::string* csv_te
     SSJ_ASSIGN(replacement.reason, Text(*rep, "reason", at + "reason"));
     r.replacements.push_back(std::move(replacement));
   }
-  SSJ_ASSIGN(const json::array* withdrawals, Arr(*o, "withdrawals", "withdrawals", false));
-  if (!withdrawals->empty()) {
-    return Error::InvalidField(
-        "withdrawals", "本版本尚不支持检查人员退出后的重新抽取（协议第 9 节，将在 1.1 版实现）");
+  SSJ_ASSIGN(const json::array* recusals, Arr(*o, "recusals", "recusals", false));
+  for (size_t idx = 0; idx < recusals->size(); ++idx) {
+    std::string at = At("recusals", idx);
+    SSJ_ASSIGN(const json::object* rc, Obj((*recusals)[idx], at.substr(0, at.size() - 1)));
+    Recusal recusal;
+    SSJ_ASSIGN(recusal.kind, Text(*rc, "kind", at + "kind"));
+    if (recusal.kind == "swap") {
+      SSJ_TRY(OnlyKnown(
+          *rc, {"kind", "inspector", "target", "with_inspector", "with_target", "reason"}, at));
+      SSJ_ASSIGN(recusal.target, Text(*rc, "target", at + "target"));
+      SSJ_ASSIGN(recusal.with_inspector, Text(*rc, "with_inspector", at + "with_inspector"));
+      SSJ_ASSIGN(recusal.with_target, Text(*rc, "with_target", at + "with_target"));
+    } else {
+      SSJ_TRY(OnlyKnown(*rc, {"kind", "inspector", "reason", "public_input"}, at));
+      const json::value* pi = rc->if_contains("public_input");
+      if (!pi) return Error::InvalidField(at + "public_input", "退出检查须提供新的现场公开随机数");
+      SSJ_ASSIGN(recusal.public_input, ParsePublicInput(*pi, at + "public_input"));
+    }
+    SSJ_ASSIGN(recusal.inspector, Text(*rc, "inspector", at + "inspector"));
+    SSJ_ASSIGN(recusal.reason, Text(*rc, "reason", at + "reason"));
+    r.recusals.push_back(std::move(recusal));
   }
   return r;
 }
@@ -293,6 +326,29 @@ json::value RecordJson(const json::value& request_json, const Outcome& out,
                             {"replacement", rep.replacement}});
   }
   record["replacements"] = std::move(replacements);
+  json::array recusals;
+  for (const RecusalResult& rr : out.recusals) {
+    const Recusal& rec = rr.recusal;
+    json::object o{{"kind", rec.kind}, {"inspector", rec.inspector}};
+    if (rec.kind == "swap") {
+      o["target"] = rec.target;
+      o["with_inspector"] = rec.with_inspector;
+      o["with_target"] = rec.with_target;
+      o["reason"] = rec.reason;
+    } else {
+      o["reason"] = rec.reason;
+      o["public_input"] = PublicInputJson(rec.public_input);
+      o["wseed"] = Hex(rr.wseed);
+      json::array refilled;
+      for (const RefilledSlot& slot : rr.refilled) {
+        refilled.push_back(
+            {{"target", slot.target}, {"slot", slot.slot}, {"inspector", slot.inspector}});
+      }
+      o["refilled"] = std::move(refilled);
+    }
+    recusals.push_back(std::move(o));
+  }
+  record["recusals"] = std::move(recusals);
   json::array teams;
   for (const TeamResult& t : out.teams) {
     json::array members;
@@ -468,7 +524,7 @@ boost::json::value ExampleRequest() {
   request["secret"] = Hex(secret);
   request["public_input"] = {{"kind", "dice"}, {"value", "52341265314256314625"}};
   request["replacements"] = json::array{};
-  request["withdrawals"] = json::array{};
+  request["recusals"] = json::array{};
   return request;
 }
 

@@ -405,6 +405,63 @@ TEST(TeamTest, LoadsStayWithinTheSoftCapWhenThereIsRoom) {
   EXPECT_EQ(total, 80u);
 }
 
+TEST(RecusalTest, WithdrawalRefillsWithoutTheInspectorAndSwapsExchange) {
+  Request r = Base(30);
+  r.strata = {{"A", std::nullopt, 6}};
+  r.targets.erase(std::remove_if(r.targets.begin(), r.targets.end(),
+                                 [](const Target& t) { return t.stratum != "A"; }),
+                  r.targets.end());
+  r.team = Team{2, "D", {{"D", std::nullopt}}, "any"};
+  for (int i = 0; i < 6; ++i)
+    r.inspectors.push_back({"I" + std::to_string(i), "", "D", "", {}, "2027-01-01", 4});
+  auto first = Draw(r);
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  const std::string leaving = first->teams[0].members[0].inspector;
+  r.recusals = {
+      {"withdraw", leaving, "", "", "", "病假", {"dice", "", "", "66554433221166554433"}}};
+  auto after = Draw(r);
+  ASSERT_TRUE(after.ok()) << after.error().message;
+  for (const TeamResult& team : after->teams) {
+    for (const Member& m : team.members) EXPECT_NE(m.inspector, leaving);
+  }
+  ASSERT_EQ(after->recusals.size(), 1u);
+  EXPECT_FALSE(after->recusals[0].refilled.empty());
+  CheckTeams(r, *after);
+  // Other dice, other substitutes possible; the same dice, the same record.
+  auto again = Draw(r);
+  EXPECT_EQ(again->teams.size(), after->teams.size());
+  for (size_t t = 0; t < again->teams.size(); ++t) {
+    for (size_t m = 0; m < again->teams[t].members.size(); ++m) {
+      EXPECT_EQ(again->teams[t].members[m].inspector, after->teams[t].members[m].inspector);
+    }
+  }
+  // A swap exchanges two inspectors' slots; an impossible one is refused.
+  const TeamResult& t0 = first->teams[0];
+  const TeamResult& t1 = first->teams[1];
+  r.recusals = {{"swap",
+                 t0.members[1].inspector,
+                 t0.target,
+                 t1.members[1].inspector,
+                 t1.target,
+                 "交换检查对象",
+                 {}}};
+  auto swapped = Draw(r);
+  bool valid_swap = t0.members[0].inspector != t1.members[1].inspector &&
+                    t1.members[0].inspector != t0.members[1].inspector;
+  if (valid_swap) {
+    ASSERT_TRUE(swapped.ok()) << swapped.error().message;
+    EXPECT_EQ(swapped->teams[0].members[1].inspector, t1.members[1].inspector);
+    EXPECT_EQ(swapped->teams[1].members[1].inspector, t0.members[1].inspector);
+  }
+  r.recusals = {
+      {"swap", t0.members[1].inspector, t1.target, t1.members[1].inspector, t0.target, "x", {}}};
+  EXPECT_FALSE(Draw(r).ok());  // the inspector is not in that team
+  r.recusals = {{"withdraw", leaving, "", "", "", "病假", {"dice", "", "", "123"}}};
+  auto short_dice = Draw(r);
+  ASSERT_FALSE(short_dice.ok());
+  EXPECT_EQ(short_dice.error().details.at("field"), "recusals[0].public_input.value");
+}
+
 // Inclusion frequency within a stratum is uniform: 4000 draws (public inputs 0…3999) of 5 out of
 // 20. Chi-square with 19 degrees of freedom at significance 0.001 has critical value 43.82.
 // The seeds are fixed, so the statistic is a constant of the code: it cannot flake.

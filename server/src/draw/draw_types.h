@@ -66,6 +66,17 @@ struct Replacement {
   std::string reason;
 };
 
+// §9: one recusal (回避), applied in order after the teams exist.
+struct Recusal {
+  std::string kind;  // "swap" | "withdraw"
+  std::string inspector;
+  std::string target;          // swap
+  std::string with_inspector;  // swap
+  std::string with_target;     // swap
+  std::string reason;
+  PublicInput public_input;  // withdraw
+};
+
 struct Request {
   std::string task_id;
   std::string draw_date;
@@ -79,6 +90,7 @@ struct Request {
   Digest secret{};
   PublicInput public_input;
   std::vector<Replacement> replacements;
+  std::vector<Recusal> recusals;
 };
 
 struct Pick {
@@ -107,6 +119,18 @@ struct TeamResult {
   std::vector<Member> members;  // slot order
 };
 
+struct RefilledSlot {
+  std::string target;
+  uint32_t slot = 0;
+  std::string inspector;
+};
+
+struct RecusalResult {
+  Recusal recusal;
+  Digest wseed{};                      // withdraw
+  std::vector<RefilledSlot> refilled;  // withdraw
+};
+
 struct ReplacementResult {
   std::string target;
   std::string reason;
@@ -122,6 +146,7 @@ struct Outcome {
   std::vector<TeamResult> teams;                        // target order
   std::vector<std::pair<std::string, uint32_t>> loads;  // byte order of inspector id
   std::vector<ReplacementResult> replacements;
+  std::vector<RecusalResult> recusals;
   uint64_t phase2_slots = 0;  // slots filled by augmenting paths (informational, not recorded)
 };
 

@@ -77,6 +77,36 @@ json::object Phase2Request() {
   }
 }
 
+// A swap and a withdrawal on top of a team draw: chosen from the draw's own teams so that they
+// are valid, the swap first, then a withdrawal with fresh dice.
+json::object RecusalRequest(json::object request) {
+  request["task_id"] = "V-RECUSAL";
+  request = Secretive("V-RECUSAL", request);
+  auto parsed_first = ParseRequest(request);
+  auto first = Draw(parsed_first.value());
+  const auto& teams = first->teams;
+  for (size_t a = 0; a < teams.size(); ++a) {
+    for (size_t b = a + 1; b < teams.size(); ++b) {
+      json::object candidate = request;
+      candidate["recusals"] = json::array{
+          json::object{{"kind", "swap"},
+                       {"inspector", teams[a].members[1].inspector},
+                       {"target", teams[a].target},
+                       {"with_inspector", teams[b].members[1].inspector},
+                       {"with_target", teams[b].target},
+                       {"reason", "与检查对象负责人系同学"}},
+          json::object{{"kind", "withdraw"},
+                       {"inspector", teams[a].members[0].inspector},
+                       {"reason", "病假"},
+                       {"public_input", {{"kind", "dice"}, {"value", "62145363214561234512"}}}}};
+      auto parsed = ParseRequest(candidate);
+      if (parsed.ok() && Draw(*parsed).ok()) return candidate;
+    }
+  }
+  ADD_FAILURE() << "no valid recusal found";
+  return request;
+}
+
 json::array Requests() {
   json::array out;
   json::array small_targets;
@@ -129,6 +159,7 @@ json::array Requests() {
                      {"round", "2026-11-22T10:00:00+08:00"},
                      {"value", "9f86d081884c7d659a2feaa0c55ad015"}}}}));
   out.push_back(Phase2Request());
+  out.push_back(RecusalRequest(out[1].as_object()));
   return out;
 }
 
