@@ -224,6 +224,7 @@ class Request:
     targets_csv: str | None = None
     pool_sha256: str | None = None     # hex SHA-256 of the CSV file's bytes when targets_csv is used
     recusals: list = field(default_factory=list)  # §9, as given (validated)
+    replacements: list = field(default_factory=list)  # §8: (target code, reason), in order
 
 
 def _fail(where: str, msg: str) -> None:
@@ -503,8 +504,16 @@ def parse_request(req: Any, base_dir: str | None = ".", csv_bytes: bytes | None 
 
     public = _public_input(req["public_input"], "public_input")
 
-    if _list(req.get("replacements") or [], "replacements"):
-        _fail("replacements", "本校验器尚不支持目标替换（§8）的复核，只接受空列表")
+    # §8 replacements, in order (the reserve taken is computed later, never supplied)
+    replacements = []
+    all_codes = {t.code for st in strata.values() for t in st.targets}
+    for n, rp in enumerate(_list(req.get("replacements") or [], "replacements")):
+        w = f"replacements[{n}]"
+        _obj(rp, w, {"target", "reason"})
+        code = _string(rp["target"], f"{w}.target")
+        if code not in all_codes:
+            _fail(f"{w}.target", f"检查对象 {code!r} 不存在")
+        replacements.append((code, _string(rp["reason"], f"{w}.reason", 1, 512)))
 
     # §9 recusals, in order
     recusals = []
@@ -544,7 +553,7 @@ def parse_request(req: Any, base_dir: str | None = ".", csv_bytes: bytes | None 
                    team,
                    sorted(inspectors.values(), key=lambda i: bkey(i.id)),
                    sorted(conflicts, key=lambda c: (bkey(c[0]), bkey(c[1]))),
-                   commitment, secret, public, csv_path, pool_sha, recusals)
+                   commitment, secret, public, csv_path, pool_sha, recusals, replacements)
 
 
 # --------------------------------------------------------------------------------------------
@@ -765,6 +774,27 @@ class _Teams:
             for j in range(self.s):
                 self.greedy(u, j)
 
+    def apply_replacements(self, replacements: list[dict], by_code: dict) -> None:
+        """§8 with a team: the replacement takes the replaced target's place; its slots are
+        vacated and refilled by phase 1 (scan from the original seed and the new code) and 2."""
+        for rp in replacements:
+            u = next(n for n, t in enumerate(self.targets) if t.code == rp["target"])
+            for k in range(self.s):
+                i = self.assign[u][k]
+                if i is not None:
+                    self.held[i].discard((u, k))
+                    self.load[i] -= 1
+                    self.assign[u][k] = None
+            self.targets[u] = by_code[rp["replacement"]]
+            for k in range(self.s):
+                self._scan_cache.pop((u, k), None)
+            for k in range(self.s):
+                self.greedy(u, k)
+            left = [(u, k) for k in range(self.s)
+                    if self.assign[u][k] is None and not self.augment(u, k)]
+            if left:
+                raise InfeasibleError(_explain(self, left))
+
     def apply_recusals(self, recusals: list) -> list[dict]:
         """§9: swaps and withdrawals in order; returns their record form."""
         index = {t.code: u for u, t in enumerate(self.targets)}
@@ -882,7 +912,30 @@ class _Teams:
             assert n == len(self.held[i]) <= self.insp[i].capacity
 
 
-def draw_teams(req: Request, seed_: bytes, strata: list[dict]) -> tuple[list[dict], dict[str, int], list[dict]]:
+def draw_replacements(req: Request, strata: list[dict]) -> list[dict]:
+    """§8: each replacement takes the first unused reserve of the replaced target's stratum."""
+    selected = {e["code"]: st for st in strata for e in st["selected"]}
+    used: dict[str, int] = {}
+    seen: set[str] = set()
+    out = []
+    for n, (code, reason) in enumerate(req.replacements):
+        st = selected.get(code)
+        if st is None:
+            raise RequestError(f"replacements[{n}].target: {code!r} 不是本次抽中的对象")
+        if code in seen:
+            raise RequestError(f"replacements[{n}].target: {code!r} 不能替换两次")
+        seen.add(code)
+        k = used.get(st["id"], 0)
+        if k >= len(st["reserves"]):
+            raise InfeasibleError(f"分层 {st['id']} 的备选对象已用完")
+        used[st["id"]] = k + 1
+        out.append({"target": code, "reason": reason, "stratum": st["id"],
+                    "replacement": st["reserves"][k]["code"]})
+    return out
+
+
+def draw_teams(req: Request, seed_: bytes, strata: list[dict],
+               replacements: list[dict] = ()) -> tuple[list[dict], dict[str, int], list[dict]]:
     """§7 and §9: staff every selected target, apply recusals; returns (teams, loads, recusals)
     in record form (§10)."""
     if req.team is None:
@@ -895,6 +948,7 @@ def draw_teams(req: Request, seed_: bytes, strata: list[dict]) -> tuple[list[dic
     still = T.phase2()
     if still:
         raise InfeasibleError(_explain(T, still))
+    T.apply_replacements(replacements, by_code)
     recusals = T.apply_recusals(req.recusals)
     T.check_guarantees()
     teams = []
@@ -925,12 +979,14 @@ def compute(req: Request) -> dict:
     pd = pool_digest(req)
     sd = seed(req.task_id, pd, req.secret, req.public)
     strata = draw_strata(req, sd)
-    teams, loads, recusals = draw_teams(req, sd, strata)
+    replacements = draw_replacements(req, strata)
+    teams, loads, recusals = draw_teams(req, sd, strata, replacements)
     out = {}
     if req.targets_csv is not None:
         out["pool_sha256"] = req.pool_sha256
     out.update({"pool_digest": pd.hex(), "commitment": commitment(req.secret).hex(),
-                "seed": sd.hex(), "strata": strata, "recusals": recusals, "teams": teams,
+                "seed": sd.hex(), "strata": strata, "replacements": replacements,
+                "recusals": recusals, "teams": teams,
                 "loads": loads})
     return out
 
@@ -1001,14 +1057,15 @@ def verify_record(record: Any, base_dir: str | None = ".") -> dict:
     check_commitment(req)
     exp = compute(req)
 
-    order = ["pool_sha256", "commitment", "pool_digest", "seed", "strata", "recusals", "teams", "loads"]
+    order = ["pool_sha256", "commitment", "pool_digest", "seed", "strata", "replacements", "recusals",
+             "teams", "loads"]
     for key in order:
         if key not in exp:
             continue
         got = record.get(key, _MISSING)
         if key == "teams" and got is _MISSING and not exp["teams"]:
             continue      # "Absent ([]) without a team"
-        if key in ("loads", "recusals") and got is _MISSING and not exp[key]:
+        if key in ("loads", "recusals", "replacements") and got is _MISSING and not exp[key]:
             continue
         if key == "strata" and isinstance(got, list):
             for n, (e, g) in enumerate(zip(exp["strata"], got)):
@@ -1025,12 +1082,6 @@ def verify_record(record: Any, base_dir: str | None = ".") -> dict:
         _compare(exp[key], got, key)
     if "pool_sha256" not in exp and record.get("pool_sha256") is not None:
         raise Mismatch("pool_sha256", None, record["pool_sha256"], "未使用 targets_csv")
-    # §10 does not list a record field "replacements", but §8 says version 1 of the reference
-    # implementation "records target replacements" without giving their form.  This verifier only
-    # accepts requests without replacements (§3: "empty at the ceremony"), for which the only
-    # possible list of applied replacements is the empty one.
-    if "replacements" in record:
-        _compare([], record["replacements"], "replacements")
     known = set(order) | {"protocol", "engine", "request", "replacements"}
     extra = [k for k in record if k not in known]
     if extra:

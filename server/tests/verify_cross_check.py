@@ -716,9 +716,18 @@ def run(args):
                                   "reason": "病假",
                                   "public_input": {"kind": "dice", "value": f"{31415926535897932384 + t}"}}])
             variants.append(variants[0] + variants[-1])
-            for recs in variants:
+            variants = [(recs, []) for recs in variants]
+            # §8 replacements (before recusals): the last targets are found exempt.
+            variants.append(([], [{"target": teams[-1]["target"], "reason": "已列入免检名单"}]))
+            variants.append(([], [{"target": teams[-1]["target"], "reason": "已注销"},
+                                  {"target": teams[-2]["target"], "reason": "已迁出"}]))
+            variants.append((variants[0][0], [{"target": teams[-1]["target"], "reason": "已吊销"}]))
+            variants.append(([], [{"target": teams[-1]["target"], "reason": "x"},
+                                  {"target": teams[-1]["target"], "reason": "twice"}]))
+            for recs, reps in variants:
                 q = copy.deepcopy(base_req)
                 q["recusals"] = recs
+                q["replacements"] = reps
                 outcome, d, rec_path, record = recusal_agree(q)
                 tally[outcome] += 1
                 if outcome == "accepted" and any(r["kind"] == "withdraw" for r in record["recusals"]):
@@ -732,7 +741,7 @@ def run(args):
             if tally["accepted"] == 0:
                 raise Fail("没有一个回避请求被接受，测试失去意义")
             return f"接受 {tally['accepted']}，双方均拒绝 {tally['refused']}"
-        case(f"recusals on the {label} record (swaps, withdrawals with fresh dice)", recusal_cases)
+        case(f"replacements and recusals on the {label} record (§8, §9)", recusal_cases)
 
     # 6. published test vectors
     if os.path.exists(VECTORS):

@@ -35,14 +35,16 @@ struct ClassList {
 
 class Assigner {
  public:
-  Assigner(const Request& r, const Digest& seed, const std::vector<const Target*>& order)
-      : r_(r), team_(*r.team), seed_(seed), order_(order) {}
+  Assigner(const Request& r, const Digest& seed, std::vector<const Target*> order,
+           const std::vector<std::pair<std::string, const Target*>>& replacements)
+      : r_(r), team_(*r.team), seed_(seed), order_(std::move(order)), replacements_(replacements) {}
 
   Result<Assignment> Run(std::vector<Shortfall>* shortfalls);
 
  private:
   void Prepare();
   void RebuildLists();  // positions and availability sets from lists_[*].people and loads
+  Status ApplyReplacements(std::vector<Shortfall>* shortfalls);
   Status ApplyRecusals(std::vector<RecusalResult>* results, std::vector<Shortfall>* shortfalls);
   Status Refill(std::vector<std::pair<int, uint32_t>> vacant, std::vector<Shortfall>* shortfalls);
   const std::string& RegionKey(const std::string& region) const {
@@ -67,7 +69,8 @@ class Assigner {
   const Team& team_;
   Digest seed_;
   Digest scan_seed_;  // seed of the slot scans: the draw's seed, or a withdrawal's wseed (§9)
-  const std::vector<const Target*>& order_;
+  std::vector<const Target*> order_;  // target order; replacements take their place (§8)
+  const std::vector<std::pair<std::string, const Target*>>& replacements_;
   bool same_region_ = true;
   uint32_t size_ = 0;
   std::vector<const TeamDepartment*> departments_;  // sorted by code
@@ -392,6 +395,24 @@ Status Assigner::Refill(std::vector<std::pair<int, uint32_t>> vacant,
   return e;
 }
 
+Status Assigner::ApplyReplacements(std::vector<Shortfall>* shortfalls) {
+  for (const auto& [old_code, replacement] : replacements_) {
+    auto it = std::find_if(order_.begin(), order_.end(),
+                           [&](const Target* t) { return t->code == old_code; });
+    if (it == order_.end())
+      return Error::InvalidField("replacements", "被替换的对象不在本次抽中名单中", old_code);
+    int target = static_cast<int>(it - order_.begin());
+    std::vector<std::pair<int, uint32_t>> vacant;
+    for (uint32_t slot = 0; slot < size_; ++slot) {
+      Unplace(target, slot);
+      vacant.emplace_back(target, slot);
+    }
+    order_[target] = replacement;
+    SSJ_TRY(Refill(vacant, shortfalls));
+  }
+  return OkStatus();
+}
+
 Status Assigner::ApplyRecusals(std::vector<RecusalResult>* results,
                                std::vector<Shortfall>* shortfalls) {
   if (r_.recusals.empty()) return OkStatus();
@@ -502,6 +523,7 @@ Result<Assignment> Assigner::Run(std::vector<Shortfall>* shortfalls) {
     return e;
   }
   std::vector<RecusalResult> recusals;
+  SSJ_TRY(ApplyReplacements(shortfalls));
   SSJ_TRY(ApplyRecusals(&recusals, shortfalls));
   Assignment out;
   out.recusals = std::move(recusals);
@@ -529,10 +551,11 @@ Result<Assignment> Assigner::Run(std::vector<Shortfall>* shortfalls) {
 
 }  // namespace
 
-Result<Assignment> AssignTeams(const Request& request, const Digest& seed,
-                               const std::vector<const Target*>& order,
-                               std::vector<Shortfall>* shortfalls) {
-  Assigner assigner(request, seed, order);
+Result<Assignment> AssignTeams(
+    const Request& request, const Digest& seed, const std::vector<const Target*>& order,
+    const std::vector<std::pair<std::string, const Target*>>& replacements,
+    std::vector<Shortfall>* shortfalls) {
+  Assigner assigner(request, seed, order, replacements);
   return assigner.Run(shortfalls);
 }
 

@@ -492,12 +492,23 @@ Result<Outcome> Draw(const Request& r, std::vector<Shortfall>* shortfalls) {
 
   // §8: replacements take the next unused reserve of the stratum, in order.
   std::map<std::string, size_t> next_reserve;
-  std::map<std::string, std::string> replaced_by;
-  for (const Replacement& rep : r.replacements) {
+  std::set<std::string> replaced;
+  std::vector<std::pair<std::string, const Target*>> team_replacements;
+  std::unordered_map<std::string_view, const Target*> by_code;
+  if (!r.replacements.empty()) {
+    for (const Target& t : r.targets) by_code[t.code] = &t;
+  }
+  for (size_t idx = 0; idx < r.replacements.size(); ++idx) {
+    const Replacement& rep = r.replacements[idx];
     auto it = std::find_if(selected_all.begin(), selected_all.end(),
                            [&](const auto& e) { return e.second->code == rep.target; });
     if (it == selected_all.end()) {
-      return Error::InvalidField("replacements", "被替换的对象不在本次抽中名单中", rep.target);
+      return Error::InvalidField(Field("replacements", idx, "target"),
+                                 "被替换的对象不在本次抽中名单中", rep.target);
+    }
+    if (!replaced.insert(rep.target).second) {
+      return Error::InvalidField(Field("replacements", idx, "target"), "同一对象不能替换两次",
+                                 rep.target);
     }
     const Target* old = it->second;
     StratumResult* stratum = nullptr;
@@ -513,6 +524,7 @@ Result<Outcome> Draw(const Request& r, std::vector<Shortfall>* shortfalls) {
     }
     const std::string& code = stratum->reserves[next++].code;
     out.replacements.push_back({rep.target, rep.reason, old->stratum, code});
+    team_replacements.emplace_back(rep.target, by_code.at(code));
   }
 
   if (r.team) {
@@ -522,7 +534,7 @@ Result<Outcome> Draw(const Request& r, std::vector<Shortfall>* shortfalls) {
     std::vector<const Target*> order;
     order.reserve(selected_all.size());
     for (const auto& [ticket, target] : selected_all) order.push_back(target);
-    SSJ_ASSIGN(auto assignment, AssignTeams(r, out.seed, order, shortfalls));
+    SSJ_ASSIGN(auto assignment, AssignTeams(r, out.seed, order, team_replacements, shortfalls));
     out.teams = std::move(assignment.teams);
     out.loads = std::move(assignment.loads);
     out.phase2_slots = assignment.phase2_slots;

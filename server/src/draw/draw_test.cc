@@ -462,6 +462,20 @@ TEST(RecusalTest, WithdrawalRefillsWithoutTheInspectorAndSwapsExchange) {
   EXPECT_EQ(short_dice.error().details.at("field"), "recusals[0].public_input.value");
 }
 
+// Realised ratios: k/N is never below the requested ratio and exceeds it by less than one
+// target, over every population from 1 to 3000 and the ratios regulators use.
+TEST(StatisticsTest, RealisedRatiosMatchTheRequestedOnes) {
+  for (const char* ratio : {"0.03", "0.04", "0.05", "0.06", "0.1", "0.333333", "1"}) {
+    double requested = std::stod(ratio);
+    for (uint64_t n = 1; n <= 3000; ++n) {
+      uint64_t k = SampleSize({"A", std::string(ratio), std::nullopt}, n);
+      ASSERT_GE(static_cast<double>(k) + 1e-9, requested * n) << ratio << " N=" << n;
+      ASSERT_LT(static_cast<double>(k) - 1.0, requested * n) << ratio << " N=" << n;
+      ASSERT_LE(k, n);
+    }
+  }
+}
+
 // Inclusion frequency within a stratum is uniform: 4000 draws (public inputs 0…3999) of 5 out of
 // 20. Chi-square with 19 degrees of freedom at significance 0.001 has critical value 43.82.
 // The seeds are fixed, so the statistic is a constant of the code: it cannot flake.

@@ -88,6 +88,11 @@ json::object RecusalRequest(json::object request) {
   for (size_t a = 0; a < teams.size(); ++a) {
     for (size_t b = a + 1; b < teams.size(); ++b) {
       json::object candidate = request;
+      // The last team's target is found exempt after the draw (§8), before the recusals.
+      if (teams.size() > 2 && b + 1 < teams.size()) {
+        candidate["replacements"] = json::array{
+            json::object{{"target", teams.back().target}, {"reason", "已列入免检免扰名单"}}};
+      }
       candidate["recusals"] = json::array{
           json::object{{"kind", "swap"},
                        {"inspector", teams[a].members[1].inspector},
