@@ -11,6 +11,7 @@ Usage: crash_test.py --ssj build/ssj --db sqlite:/tmp/x.db [--rounds 20]
 The database must be migrated and hold the demo data (admin / Admin@2026).
 """
 import argparse
+import contextlib
 import http.cookiejar
 import json
 import random
@@ -71,6 +72,23 @@ def wait_healthy(base, proc, seconds=10):
     raise RuntimeError("ssj serve did not become healthy")
 
 
+@contextlib.contextmanager
+def serving(ssj, db):
+    """Starts `ssj serve` on a free port, waits until it is healthy, yields (process, base URL),
+    and kills it on the way out if it is still running."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    proc = subprocess.Popen([ssj, "serve", "--db", db, "--listen", f"127.0.0.1:{port}",
+                             "--no-access-log"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        wait_healthy(base, proc)
+        yield proc, base
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
 def burst(client, tag, stop, counter):
     seq = 0
     while not stop.is_set():
@@ -112,13 +130,8 @@ def consistency_query(db):
 
 
 def graceful_round(ssj, db):
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    proc = subprocess.Popen([ssj, "serve", "--db", db, "--listen", f"127.0.0.1:{port}",
-                             "--no-access-log"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        wait_healthy(base, proc)
-        results = []
+    results = []
+    with serving(ssj, db) as (proc, base):
 
         def login():
             try:
@@ -137,10 +150,6 @@ def graceful_round(ssj, db):
         code = proc.wait(timeout=20)
         for t in threads:
             t.join()
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
     ok = code == 0 and results == [200] * 8
     print(f"优雅停机: 退出码 {code}，进行中的 8 个请求结果 {results}：{'通过' if ok else '失败'}",
           flush=True)
@@ -160,12 +169,7 @@ def main():
     total_ok = 0
     for round_idx in range(1, args.rounds + 1):
         round_start = time.time()
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        proc = subprocess.Popen([args.ssj, "serve", "--db", args.db, "--listen", f"127.0.0.1:{port}",
-                                 "--no-access-log"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        try:
-            wait_healthy(base, proc)
+        with serving(args.ssj, args.db) as (proc, base):
             clients = []
             for _ in range(args.threads):
                 c = Client(base)
@@ -183,10 +187,6 @@ def main():
             stop.set()
             for t in threads:
                 t.join()
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
         killed_at = time.time()
         verify = subprocess.run([args.ssj, "audit", "verify", "--db", args.db],
                                 capture_output=True, text=True)
