@@ -54,6 +54,9 @@ struct Loaded {
 // Parses the request JSON; a CSV pool is read relative to `base_dir`.
 int Load(const std::string& text, const fs::path& base_dir, const json::value* given, Loaded* out) {
   boost::system::error_code ec;
+  if (!given) {
+    if (auto dup = draw::CheckNoDuplicateKeys(text); !dup.ok()) return FailWith(dup.error());
+  }
   out->request_json = given ? *given : json::parse(text, ec);
   if (ec) return Fail(1, "请求不是有效的 JSON（或含有无效的 UTF-8）: " + ec.message());
   std::string csv;
@@ -113,6 +116,7 @@ int DrawExample() {
 int VerifyCommand(const std::string& record_path) {
   std::string text;
   if (!ReadFile(record_path, &text)) return Fail(2, "无法读取记录文件: " + record_path);
+  if (auto dup = draw::CheckNoDuplicateKeys(text); !dup.ok()) return FailWith(dup.error());
   boost::system::error_code ec;
   json::value record = json::parse(text, ec);
   if (ec || !record.is_object()) return Fail(1, "记录不是有效的 JSON 对象");

@@ -103,6 +103,46 @@ json::value PickJson(const Pick& p) { return {{"code", p.code}, {"ticket", Hex(p
 
 }  // namespace
 
+Status CheckNoDuplicateKeys(std::string_view text) {
+  // A structural scan: strings (with escapes) are skipped as tokens; inside an object, the string
+  // after '{' or ',' is a key. Each open object keeps the set of its decoded keys.
+  struct Frame {
+    bool is_object;
+    bool expect_key;
+    std::set<std::string> keys;
+  };
+  std::vector<Frame> stack;
+  for (size_t pos = 0; pos < text.size(); ++pos) {
+    char c = text[pos];
+    if (c == '"') {
+      size_t end = pos + 1;
+      while (end < text.size() && text[end] != '"') end += text[end] == '\\' ? 2 : 1;
+      if (end >= text.size()) return OkStatus();  // malformed: the JSON parser reports it
+      if (!stack.empty() && stack.back().is_object && stack.back().expect_key) {
+        boost::system::error_code ec;
+        json::value key = json::parse(text.substr(pos, end - pos + 1), ec);
+        if (!ec && key.is_string() &&
+            !stack.back().keys.insert(std::string(key.get_string())).second) {
+          return Error::InvalidField(std::string(key.get_string()),
+                                     "JSON 对象中键重复（协议第 3 节不允许）",
+                                     std::string(key.get_string()));
+        }
+        stack.back().expect_key = false;
+      }
+      pos = end;
+    } else if (c == '{') {
+      stack.push_back({true, true, {}});
+    } else if (c == '[') {
+      stack.push_back({false, false, {}});
+    } else if (c == '}' || c == ']') {
+      if (!stack.empty()) stack.pop_back();
+    } else if (c == ',' && !stack.empty() && stack.back().is_object) {
+      stack.back().expect_key = true;
+    }
+  }
+  return OkStatus();
+}
+
 Result<std::vector<Target>> ParseTargetsCsv(std::string_view text) {
   std::vector<Target> out;
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);

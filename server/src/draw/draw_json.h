@@ -12,6 +12,10 @@
 
 namespace ssj::draw {
 
+// §3: "An object must not repeat a key." Boost.JSON keeps the last duplicate silently, so the
+// text is scanned first; keys are compared after unescaping ("a" equals "\u0061").
+Status CheckNoDuplicateKeys(std::string_view json_text);
+
 // Parses a request. When it names targets_csv, `csv_text` must hold that file's contents.
 Result<Request> ParseRequest(const boost::json::value& json, const std::string* csv_text = nullptr);
 // "code,stratum,region" with a header; errors name the line.

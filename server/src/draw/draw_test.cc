@@ -104,6 +104,17 @@ TEST(RequestErrorTest, EachBadRequestNamesItsField) {
   }
 }
 
+TEST(JsonTest, DuplicateKeysAreRefusedAfterUnescaping) {
+  EXPECT_TRUE(CheckNoDuplicateKeys(R"({"a":1,"b":{"a":2},"c":[{"a":1},{"a":2}]})").ok());
+  auto dup = CheckNoDuplicateKeys(R"({"task_id":"x","strata":[],"task_id":"y"})");
+  ASSERT_FALSE(dup.ok());
+  EXPECT_EQ(dup.error().details.at("field"), "task_id");
+  EXPECT_FALSE(CheckNoDuplicateKeys(R"({"a":1,"\u0061":2})").ok());
+  EXPECT_TRUE(
+      CheckNoDuplicateKeys(R"({"s":"a,\"b\":{","b":1})").ok());  // commas and quotes in values
+  EXPECT_FALSE(CheckNoDuplicateKeys(R"({"x":{"k":1,"k":2}})").ok());
+}
+
 TEST(DrawTest, SameInputsSameRecordWhateverTheListOrder) {
   Request r = Base();
   auto a = Draw(r);
