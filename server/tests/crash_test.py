@@ -145,7 +145,9 @@ def graceful_round(ssj, db):
         threads = [threading.Thread(target=login) for _ in range(8)]
         for t in threads:
             t.start()
-        time.sleep(0.05)  # all eight are accepted and queued or running on the workers
+        # Long enough for all eight to be connected and sent on a busy 2-core machine; short
+        # enough that most are still being hashed (argon2, about 90 ms each, 4 workers).
+        time.sleep(0.25)
         proc.send_signal(signal.SIGTERM)
         code = proc.wait(timeout=20)
         for t in threads:

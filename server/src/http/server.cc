@@ -344,7 +344,12 @@ int RunServer(const ServerOptions& options, Services& services, const Router& ro
     // Close idle keep-alive connections; busy ones close after their response is written.
     for (const auto& connection : state.connections) {
       asio::post(connection->executor, [connection] {
-        if (connection->idle) connection->stream->cancel();
+        // A client may have sent its request before the signal while this connection had not
+        // read it yet: leave it to be served (and then closed); cancel only truly idle ones.
+        boost::system::error_code ec;
+        if (connection->idle && connection->stream->socket().available(ec) == 0) {
+          connection->stream->cancel();
+        }
       });
     }
   });
