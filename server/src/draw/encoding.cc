@@ -47,12 +47,6 @@ Hasher& Hasher::Tag(std::string_view name) {
   return *this;
 }
 
-namespace {
-void AppendU32(std::string& out, uint32_t v) {
-  for (int shift = 24; shift >= 0; shift -= 8)
-    out.push_back(static_cast<char>((v >> shift) & 0xff));
-}
-}  // namespace
 
 TicketHasher::TicketHasher(const Digest& seed, std::string_view stratum) {
   Digest stratum_seed = Hasher().Tag("target").Raw(seed).Str(stratum).Finish();
