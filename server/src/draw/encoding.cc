@@ -47,7 +47,6 @@ Hasher& Hasher::Tag(std::string_view name) {
   return *this;
 }
 
-
 TicketHasher::TicketHasher(const Digest& seed, std::string_view stratum) {
   Digest stratum_seed = Hasher().Tag("target").Raw(seed).Str(stratum).Finish();
   prefix_.assign(reinterpret_cast<const char*>(stratum_seed.data()), stratum_seed.size());
