@@ -35,8 +35,8 @@ struct ClassList {
 
 class Assigner {
  public:
-  Assigner(const Request& r, const Digest& seed, std::vector<const Target*> order,
-           const std::vector<std::pair<std::string, const Target*>>& replacements)
+  Assigner(const Request& r, const Digest& seed, std::vector<Target> order,
+           const std::vector<std::pair<std::string, Target>>& replacements)
       : r_(r), team_(*r.team), seed_(seed), order_(std::move(order)), replacements_(replacements) {}
 
   Result<Assignment> Run(std::vector<Shortfall>* shortfalls);
@@ -69,8 +69,8 @@ class Assigner {
   const Team& team_;
   Digest seed_;
   Digest scan_seed_;  // seed of the slot scans: the draw's seed, or a withdrawal's wseed (§9)
-  std::vector<const Target*> order_;  // target order; replacements take their place (§8)
-  const std::vector<std::pair<std::string, const Target*>>& replacements_;
+  std::vector<Target> order_;  // target order; replacements take their place (§8)
+  const std::vector<std::pair<std::string, Target>>& replacements_;
   bool same_region_ = true;
   uint32_t size_ = 0;
   std::vector<const TeamDepartment*> departments_;  // sorted by code
@@ -157,7 +157,7 @@ void Assigner::Prepare() {
 
 bool Assigner::Fits(int person, int target) const {
   const Inspector& i = *people_[person].inspector;
-  const Target& t = *order_[target];
+  const Target& t = order_[target];
   if (same_region_ && i.region != t.region) return false;
   return !conflicts_.count(i.id + '\0' + t.code);
 }
@@ -173,7 +173,7 @@ int Assigner::ClassOf(uint32_t slot) const {
 }
 
 uint64_t Assigner::Offset(int target, uint32_t slot, size_t n) const {
-  Digest d = Hasher().Tag("slot").Raw(scan_seed_).Str(order_[target]->code).U32(slot).Finish();
+  Digest d = Hasher().Tag("slot").Raw(scan_seed_).Str(order_[target].code).U32(slot).Finish();
   return Prefix64(d) % n;
 }
 
@@ -215,7 +215,7 @@ void Assigner::Unplace(int target, uint32_t slot) {
 bool Assigner::Greedy(int target, uint32_t slot) {
   ClassList& list = lists_[ClassOf(slot)];
   if (list.people.empty()) return false;
-  const std::string& key = RegionKey(order_[target]->region);
+  const std::string& key = RegionKey(order_[target].region);
   int offset = static_cast<int>(Offset(target, slot, list.people.size()));
   for (auto* sets : {&list.below_soft, &list.below_cap}) {
     auto found = sets->find(key);
@@ -241,7 +241,7 @@ std::vector<int> Assigner::ScanOrder(int target, uint32_t slot) const {
   const ClassList& list = lists_[ClassOf(slot)];
   std::vector<int> out;
   if (list.people.empty()) return out;
-  auto found = list.positions_by_region.find(RegionKey(order_[target]->region));
+  auto found = list.positions_by_region.find(RegionKey(order_[target].region));
   if (found == list.positions_by_region.end()) return out;
   const std::vector<int>& positions = found->second;  // ascending
   int offset = static_cast<int>(Offset(target, slot, list.people.size()));
@@ -329,7 +329,7 @@ void Assigner::Explain(const std::vector<std::pair<int, uint32_t>>& vacant,
   std::map<std::pair<std::string, int>, std::vector<std::pair<int, uint32_t>>> groups;
   for (const auto& v : vacant) {
     int cls = v.second == 0 ? -1 : ClassOf(v.second);
-    groups[{RegionKey(order_[v.first]->region), cls}].push_back(v);
+    groups[{RegionKey(order_[v.first].region), cls}].push_back(v);
   }
   for (const auto& [key, slots] : groups) {
     const auto& [region, cls] = key;
@@ -353,8 +353,8 @@ void Assigner::Explain(const std::vector<std::pair<int, uint32_t>>& vacant,
       int c = slot == 0 ? -1 : ClassOf(slot);
       if (c == cls) ++slots_per_target;
     }
-    for (const Target* t : order_) {
-      if (RegionKey(t->region) == region) ++s.targets;
+    for (const Target& t : order_) {
+      if (RegionKey(t.region) == region) ++s.targets;
     }
     s.slots_needed = s.targets * slots_per_target;
     s.slots_unfilled = slots.size();
@@ -398,7 +398,7 @@ Status Assigner::Refill(std::vector<std::pair<int, uint32_t>> vacant,
 Status Assigner::ApplyReplacements(std::vector<Shortfall>* shortfalls) {
   for (const auto& [old_code, replacement] : replacements_) {
     auto it = std::find_if(order_.begin(), order_.end(),
-                           [&](const Target* t) { return t->code == old_code; });
+                           [&](const Target& t) { return t.code == old_code; });
     if (it == order_.end())
       return Error::InvalidField("replacements", "被替换的对象不在本次抽中名单中", old_code);
     int target = static_cast<int>(it - order_.begin());
@@ -420,7 +420,7 @@ Status Assigner::ApplyRecusals(std::vector<RecusalResult>* results,
   for (size_t person = 0; person < people_.size(); ++person)
     person_of[people_[person].inspector->id] = static_cast<int>(person);
   for (size_t target = 0; target < order_.size(); ++target)
-    target_of[order_[target]->code] = static_cast<int>(target);
+    target_of[order_[target].code] = static_cast<int>(target);
   auto slot_of = [&](int person, int target) -> int {
     const auto& slots = team_slots_[target];
     auto it = std::find(slots.begin(), slots.end(), person);
@@ -484,7 +484,7 @@ Status Assigner::ApplyRecusals(std::vector<RecusalResult>* results,
       std::sort(vacant.begin(), vacant.end());
       for (const auto& [target, slot] : vacant) {
         result.refilled.push_back(
-            {order_[target]->code, slot, people_[team_slots_[target][slot]].inspector->id});
+            {order_[target].code, slot, people_[team_slots_[target][slot]].inspector->id});
       }
     }
     results->push_back(std::move(result));
@@ -530,9 +530,9 @@ Result<Assignment> Assigner::Run(std::vector<Shortfall>* shortfalls) {
   out.phase2_slots = augmented;
   for (int target = 0; target < static_cast<int>(order_.size()); ++target) {
     TeamResult team;
-    team.target = order_[target]->code;
-    team.stratum = order_[target]->stratum;
-    team.region = order_[target]->region;
+    team.target = order_[target].code;
+    team.stratum = order_[target].stratum;
+    team.region = order_[target].region;
     for (uint32_t slot = 0; slot < size_; ++slot) {
       std::string cls = slot == 0 ? "lead"
                         : slot_department_[slot] == kNone
@@ -551,10 +551,10 @@ Result<Assignment> Assigner::Run(std::vector<Shortfall>* shortfalls) {
 
 }  // namespace
 
-Result<Assignment> AssignTeams(
-    const Request& request, const Digest& seed, const std::vector<const Target*>& order,
-    const std::vector<std::pair<std::string, const Target*>>& replacements,
-    std::vector<Shortfall>* shortfalls) {
+Result<Assignment> AssignTeams(const Request& request, const Digest& seed,
+                               const std::vector<Target>& order,
+                               const std::vector<std::pair<std::string, Target>>& replacements,
+                               std::vector<Shortfall>* shortfalls) {
   Assigner assigner(request, seed, order, replacements);
   return assigner.Run(shortfalls);
 }

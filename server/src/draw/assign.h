@@ -19,9 +19,9 @@ struct Assignment {
 
 // `order`: the selected targets in target order (ticket ascending). The request is valid.
 // `replacements`: (replaced code, replacement target) in order (§8), applied before recusals.
-Result<Assignment> AssignTeams(
-    const Request& request, const Digest& seed, const std::vector<const Target*>& order,
-    const std::vector<std::pair<std::string, const Target*>>& replacements,
-    std::vector<Shortfall>* shortfalls);
+Result<Assignment> AssignTeams(const Request& request, const Digest& seed,
+                               const std::vector<Target>& order,
+                               const std::vector<std::pair<std::string, Target>>& replacements,
+                               std::vector<Shortfall>* shortfalls);
 
 }  // namespace ssj::draw

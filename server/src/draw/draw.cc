@@ -1,18 +1,16 @@
 #include "draw/draw.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cstring>
-#include <functional>
 #include <map>
-#include <queue>
 #include <set>
-#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "draw/assign.h"
+#include "draw/canonical.h"
 #include "draw/encoding.h"
+#include "draw/parallel.h"
 
 namespace ssj::draw {
 namespace {
@@ -70,6 +68,14 @@ bool IsDate(const std::string& s) {
   return d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
 }
 
+constexpr size_t kDigestBlock = 1 << 16;
+
+void AppendStr(std::string& out, std::string_view s) {
+  uint32_t n = static_cast<uint32_t>(s.size());
+  const char len[4] = {char(n >> 24), char(n >> 16), char(n >> 8), char(n)};
+  out.append(len, 4).append(s);
+}
+
 template <class T, class Key>
 std::vector<const T*> SortedBy(const std::vector<T>& items, Key key) {
   std::vector<const T*> out;
@@ -110,93 +116,10 @@ uint64_t SampleSize(const Stratum& stratum, uint64_t population) {
   return (population * p + scale - 1) / scale;
 }
 
-namespace {
-
-// Runs fn(0 … n−1) on up to two threads (the machines this runs on have two cores; more
-// threads than strata would idle).
-void ParallelFor(size_t n, const std::function<void(size_t)>& fn) {
-  size_t threads = std::min<size_t>({n, std::max(1u, std::thread::hardware_concurrency()), 8});
-  if (threads <= 1) {
-    for (size_t idx = 0; idx < n; ++idx) fn(idx);
-    return;
-  }
-  std::atomic<size_t> next{0};
-  std::vector<std::thread> pool;
-  for (size_t t = 0; t < threads; ++t) {
-    pool.emplace_back([&] {
-      for (size_t idx = next++; idx < n; idx = next++) fn(idx);
-    });
-  }
-  for (auto& thread : pool) thread.join();
-}
-
-}  // namespace
-
-Result<CanonicalPool> Canonicalize(const Request& r) {
-  CanonicalPool pool;
-  for (const Stratum& s : r.strata) pool.strata.push_back(&s);
-  std::sort(pool.strata.begin(), pool.strata.end(), [](auto* a, auto* b) { return a->id < b->id; });
-  std::unordered_map<std::string_view, size_t> index;
-  for (size_t h = 0; h < pool.strata.size(); ++h) index[pool.strata[h]->id] = h;
-  pool.members.resize(pool.strata.size());
-  std::vector<size_t> sizes(pool.strata.size(), 0);
-  for (size_t idx = 0; idx < r.targets.size(); ++idx) {
-    const Target& t = r.targets[idx];
-    auto it = index.find(t.stratum);
-    if (it == index.end()) {
-      return Error::InvalidField(Field("targets", idx, "stratum"), "未声明的分层",
-                                 t.stratum.substr(0, 64));
-    }
-    ++sizes[it->second];
-  }
-  for (size_t h = 0; h < sizes.size(); ++h) pool.members[h].reserve(sizes[h]);
-  // Sort by a 16-byte big-endian key taken from the code (exact for codes of up to 16 bytes),
-  // falling back to the full code on equal keys: compares stay in cache instead of chasing
-  // pointers to 10^7 strings.
-  struct Keyed {
-    uint64_t hi, lo;
-    const Target* target;
-  };
-  auto key_of = [](const Target* t) {
-    unsigned char bytes[16] = {};
-    std::memcpy(bytes, t->code.data(), std::min<size_t>(16, t->code.size()));
-    uint64_t hi = 0, lo = 0;
-    for (int b = 0; b < 8; ++b) hi = hi << 8 | bytes[b];
-    for (int b = 8; b < 16; ++b) lo = lo << 8 | bytes[b];
-    return Keyed{hi, lo, t};
-  };
-  auto keyed_less = [](const Keyed& a, const Keyed& b) {
-    if (a.hi != b.hi) return a.hi < b.hi;
-    if (a.lo != b.lo) return a.lo < b.lo;
-    return a.target->code < b.target->code;
-  };
-  // One global order: two halves sorted in parallel and merged. Duplicates (within or across
-  // strata) are then adjacent, and a stable pass per stratum keeps each stratum in code order.
-  std::vector<Keyed> all;
-  all.reserve(r.targets.size());
-  for (const Target& t : r.targets) all.push_back(key_of(&t));
-  auto middle = all.begin() + static_cast<std::ptrdiff_t>(all.size() / 2);
-  std::thread lower([&] { std::sort(all.begin(), middle, keyed_less); });
-  std::sort(middle, all.end(), keyed_less);
-  lower.join();
-  std::inplace_merge(all.begin(), middle, all.end(), keyed_less);
-  auto index_of = [&](const Target* t) { return static_cast<size_t>(t - r.targets.data()); };
-  for (size_t pos = 1; pos < all.size(); ++pos) {
-    const Keyed& a = all[pos - 1];
-    const Keyed& b = all[pos];
-    if (a.hi == b.hi && a.lo == b.lo && a.target->code == b.target->code) {
-      size_t dup = std::max(index_of(a.target), index_of(b.target));
-      return Error::InvalidField(Field("targets", dup, "code"), "检查对象代码重复",
-                                 r.targets[dup].code);
-    }
-  }
-  for (const Keyed& k : all) pool.members[index.at(k.target->stratum)].push_back(k.target);
-  return pool;
-}
-
 Status Validate(const Request& r) {
   SSJ_TRY(CheckFields(r));
-  return Canonicalize(r).ok() ? OkStatus() : Canonicalize(r).take_error();
+  auto pool = Canonicalize(r);
+  return pool.ok() ? OkStatus() : pool.take_error();
 }
 
 Status CheckFields(const Request& r) {
@@ -222,19 +145,47 @@ Status CheckFields(const Request& r) {
                                  *s.ratio);
     }
   }
-  if (r.targets.empty()) return Error::InvalidField("targets", "检查对象名单为空");
-  // The pool may hold millions of targets: field names are only built for an error.
-  for (size_t idx = 0; idx < r.targets.size(); ++idx) {
-    const Target& t = r.targets[idx];
-    if (!TextOk(t.code, 1, 64)) SSJ_TRY(CheckText(Field("targets", idx, "code"), t.code, 1, 64));
-    if (!TextOk(t.region, 0, 16))
-      SSJ_TRY(CheckText(Field("targets", idx, "region"), t.region, 0, 16));
-    auto it = population.find(t.stratum);
-    if (it == population.end()) {
-      return Error::InvalidField(Field("targets", idx, "stratum"), "未声明的分层",
-                                 t.stratum.substr(0, 64));
+  const TargetPool& targets = r.targets;
+  if (targets.empty()) return Error::InvalidField("targets", "检查对象名单为空");
+  if (targets.size() > kMaxTargets) {
+    return Error::InvalidField("targets", "检查对象数超过上限 " + std::to_string(kMaxTargets),
+                               std::to_string(targets.size()));
+  }
+  // Strata and regions repeat: each distinct value is checked once, then one pass over the
+  // codes (field names are only built for an error) reports the first bad row.
+  std::vector<uint8_t> bad_stratum, bad_region;
+  for (const std::string& name : targets.stratum_names())
+    bad_stratum.push_back(!population.count(name));
+  for (const std::string& name : targets.region_names()) bad_region.push_back(!TextOk(name, 0, 16));
+  // Two halves in parallel find their first bad row and count the strata; the error is then
+  // built from the first bad row overall.
+  const size_t n = targets.size(), half = n / 2;
+  std::vector<uint64_t> half_counts[2];
+  size_t first_bad[2] = {SIZE_MAX, SIZE_MAX};
+  ParallelFor(2, [&](size_t part) {
+    std::vector<uint64_t> counts(bad_stratum.size(), 0);
+    for (size_t idx = part == 0 ? 0 : half, to = part == 0 ? half : n; idx < to; ++idx) {
+      std::string_view code = targets.code(idx);
+      if (code.empty() || code.size() > 64 || !ValidUtf8(code) ||
+          bad_region[targets.region_id(idx)] || bad_stratum[targets.stratum_id(idx)]) {
+        first_bad[part] = idx;
+        break;
+      }
+      ++counts[targets.stratum_id(idx)];
     }
-    ++it->second;
+    half_counts[part] = std::move(counts);
+  });
+  if (size_t idx = std::min(first_bad[0], first_bad[1]); idx != SIZE_MAX) {
+    SSJ_TRY(CheckText(Field("targets", idx, "code"), std::string(targets.code(idx)), 1, 64));
+    SSJ_TRY(CheckText(Field("targets", idx, "region"), targets.region(idx), 0, 16));
+    return Error::InvalidField(Field("targets", idx, "stratum"), "未声明的分层",
+                               targets.stratum(idx).substr(0, 64));
+  }
+  std::vector<uint64_t> counts(bad_stratum.size(), 0);
+  for (size_t id = 0; id < counts.size(); ++id)
+    counts[id] = half_counts[0][id] + half_counts[1][id];
+  for (size_t id = 0; id < counts.size(); ++id) {
+    if (!bad_stratum[id]) population[targets.stratum_names()[id]] = counts[id];
   }
   for (size_t idx = 0; idx < r.strata.size(); ++idx) {
     const Stratum& s = r.strata[idx];
@@ -269,8 +220,8 @@ Status CheckFields(const Request& r) {
   // Codes are looked up only for conflicts and replacements (a few), not for the whole pool.
   std::unordered_set<std::string_view> codes;
   if (!r.conflicts.empty() || !r.replacements.empty() || !r.recusals.empty()) {
-    codes.reserve(r.targets.size());
-    for (const Target& t : r.targets) codes.insert(t.code);
+    codes.reserve(targets.size());
+    for (size_t idx = 0; idx < targets.size(); ++idx) codes.insert(targets.code(idx));
   }
   for (size_t idx = 0; idx < r.conflicts.size(); ++idx) {
     const Conflict& c = r.conflicts[idx];
@@ -375,7 +326,7 @@ Digest PoolDigest(const Request& r, const CanonicalPool& pool) {
   std::vector<Digest> stratum_digests(pool.strata.size());
   ParallelFor(pool.strata.size(), [&](size_t idx) {
     const Stratum* s = pool.strata[idx];
-    const auto& members = pool.members[idx];
+    const auto& members = pool.members(idx);
     Hasher h;
     h.Tag("stratum").Str(s->id);
     if (s->ratio) {
@@ -384,7 +335,19 @@ Digest PoolDigest(const Request& r, const CanonicalPool& pool) {
       h.U8(2).U32(*s->count);
     }
     h.U32(static_cast<uint32_t>(members.size()));
-    for (const Target* t : members) h.Str(t->code).Str(t->region);
+    // str(code) ‖ str(region) per target, gathered into blocks: one SHA-256 update per target
+    // field would cost more than the hashing itself.
+    std::string block;
+    block.reserve(kDigestBlock + 256);
+    for (const CanonicalEntry& member : members) {
+      AppendStr(block, CanonicalPool::Code(r.targets, member));
+      AppendStr(block, pool.Region(r.targets, member));
+      if (block.size() >= kDigestBlock) {
+        h.Bytes(block);
+        block.clear();
+      }
+    }
+    h.Bytes(block);
     stratum_digests[idx] = h.Finish();
   });
   Hasher h;
@@ -450,58 +413,90 @@ Result<Outcome> Draw(const Request& r, std::vector<Shortfall>* shortfalls) {
   out.seed = Seed(r, out.pool_digest);
 
   // §6, one stratum per task: tickets, then only the k + R smallest are ordered.
+  const TargetPool& targets = r.targets;
   struct Ranked {
     Digest ticket;
-    const Target* target;
+    uint32_t idx;
   };
-  auto less = [](const Ranked& a, const Ranked& b) {
-    return a.ticket != b.ticket ? a.ticket < b.ticket : a.target->code < b.target->code;
+  auto less = [&](const Ranked& a, const Ranked& b) {
+    return a.ticket != b.ticket ? a.ticket < b.ticket : targets.code(a.idx) < targets.code(b.idx);
   };
   out.strata.resize(pool.strata.size());
-  std::vector<std::vector<Ranked>> kept(pool.strata.size());
+  std::vector<std::vector<Ranked>> kept(pool.strata.size());  // selected, then reserves
   ParallelFor(pool.strata.size(), [&](size_t h) {
     const Stratum* s = pool.strata[h];
-    const auto& members = pool.members[h];
-    TicketHasher hasher(out.seed, s->id);
-    std::vector<Ranked> ranked;
-    ranked.reserve(members.size());
-    for (const Target* t : members) ranked.push_back({hasher.Ticket(t->code), t});
+    const auto& members = pool.members(h);
     StratumResult& result = out.strata[h];
     result.id = s->id;
     result.population = members.size();
     result.k = SampleSize(*s, result.population);
     uint64_t reserves =
         std::min<uint64_t>(result.population - result.k, std::max<uint64_t>(result.k, 10));
-    uint64_t keep = result.k + reserves;
-    if (keep < ranked.size()) {
-      std::nth_element(ranked.begin(), ranked.begin() + keep, ranked.end(), less);
-      ranked.resize(keep);
+    const uint64_t keep = result.k + reserves;
+    // Tickets are ranked by their first 64 bits, and only the candidates (every ticket whose
+    // prefix is at most that of the keep-th smallest) are ordered exactly, by full ticket and
+    // code. Tickets are uniform, so a threshold a quarter above the expected keep-th prefix
+    // lets the first pass keep only about keep × 1.25 of them; should fewer pass (it does not
+    // happen in practice), every prefix is kept instead. The outcome is the same either way.
+    TicketHasher hasher(out.seed, s->id);
+    const double share =
+        (1.25 * static_cast<double>(keep) + 64) / static_cast<double>(members.size());
+    const uint64_t threshold = share >= 1 ? UINT64_MAX : static_cast<uint64_t>(share * 0x1p64);
+    std::vector<std::pair<uint64_t, uint32_t>> prefixes;  // (prefix, position)
+    auto rank_prefixes = [&](uint64_t limit) {
+      prefixes.clear();
+      constexpr size_t kBatch = 256;
+      std::string_view codes[kBatch];
+      uint64_t batch[kBatch];
+      for (size_t from = 0; from < members.size(); from += kBatch) {
+        const size_t n = std::min(kBatch, members.size() - from);
+        for (size_t i = 0; i < n; ++i) codes[i] = CanonicalPool::Code(targets, members[from + i]);
+        hasher.Prefixes(codes, n, batch);
+        for (size_t i = 0; i < n; ++i) {
+          if (batch[i] <= limit) prefixes.emplace_back(batch[i], static_cast<uint32_t>(from + i));
+        }
+      }
+    };
+    rank_prefixes(threshold);
+    if (prefixes.size() < keep) rank_prefixes(UINT64_MAX);
+    if (keep < prefixes.size()) {
+      auto by_prefix = [](const auto& a, const auto& b) { return a.first < b.first; };
+      std::nth_element(prefixes.begin(), prefixes.begin() + (keep - 1), prefixes.end(), by_prefix);
+      const uint64_t boundary = prefixes[keep - 1].first;
+      auto tail = std::partition(prefixes.begin() + keep, prefixes.end(),
+                                 [&](const auto& p) { return p.first == boundary; });
+      prefixes.erase(tail, prefixes.end());
+    }
+    std::vector<Ranked> ranked;
+    ranked.reserve(prefixes.size());
+    for (const auto& [prefix, pos] : prefixes) {
+      ranked.push_back(
+          {hasher.Ticket(CanonicalPool::Code(targets, members[pos])), members[pos].idx});
     }
     std::sort(ranked.begin(), ranked.end(), less);
+    ranked.resize(std::min<uint64_t>(keep, ranked.size()));
     for (uint64_t rank = 0; rank < ranked.size(); ++rank) {
-      Pick pick{ranked[rank].target->code, ranked[rank].ticket};
-      (rank < result.k ? result.selected : result.reserves).push_back(pick);
+      Pick pick{std::string(targets.code(ranked[rank].idx)), ranked[rank].ticket};
+      (rank < result.k ? result.selected : result.reserves).push_back(std::move(pick));
     }
-    ranked.resize(result.k);
     kept[h] = std::move(ranked);
   });
-  std::vector<std::pair<Digest, const Target*>> selected_all;
-  for (const auto& stratum : kept) {
-    for (const Ranked& r2 : stratum) selected_all.emplace_back(r2.ticket, r2.target);
+  std::vector<std::pair<Digest, uint32_t>> selected_all;
+  std::unordered_map<std::string_view, size_t> stratum_index;
+  for (size_t h = 0; h < kept.size(); ++h) {
+    stratum_index[pool.strata[h]->id] = h;
+    for (uint64_t rank = 0; rank < out.strata[h].k; ++rank)
+      selected_all.emplace_back(kept[h][rank].ticket, kept[h][rank].idx);
   }
 
   // §8: replacements take the next unused reserve of the stratum, in order.
-  std::map<std::string, size_t> next_reserve;
+  std::vector<size_t> next_reserve(kept.size(), 0);
   std::set<std::string> replaced;
-  std::vector<std::pair<std::string, const Target*>> team_replacements;
-  std::unordered_map<std::string_view, const Target*> by_code;
-  if (!r.replacements.empty()) {
-    for (const Target& t : r.targets) by_code[t.code] = &t;
-  }
+  std::vector<std::pair<std::string, Target>> team_replacements;
   for (size_t idx = 0; idx < r.replacements.size(); ++idx) {
     const Replacement& rep = r.replacements[idx];
     auto it = std::find_if(selected_all.begin(), selected_all.end(),
-                           [&](const auto& e) { return e.second->code == rep.target; });
+                           [&](const auto& e) { return targets.code(e.second) == rep.target; });
     if (it == selected_all.end()) {
       return Error::InvalidField(Field("replacements", idx, "target"),
                                  "被替换的对象不在本次抽中名单中", rep.target);
@@ -510,30 +505,29 @@ Result<Outcome> Draw(const Request& r, std::vector<Shortfall>* shortfalls) {
       return Error::InvalidField(Field("replacements", idx, "target"), "同一对象不能替换两次",
                                  rep.target);
     }
-    const Target* old = it->second;
-    StratumResult* stratum = nullptr;
-    for (auto& s : out.strata) {
-      if (s.id == old->stratum) stratum = &s;
-    }
-    size_t& next = next_reserve[old->stratum];
-    if (next >= stratum->reserves.size()) {
+    const std::string& stratum_id = targets.stratum(it->second);
+    size_t h = stratum_index.at(stratum_id);
+    size_t& next = next_reserve[h];
+    if (next >= out.strata[h].reserves.size()) {
       return Error{ErrorKind::kConflict,
                    "draw.reserves_exhausted",
-                   "分层 " + old->stratum + " 的备选对象已用完",
+                   "分层 " + stratum_id + " 的备选对象已用完",
                    {}};
     }
-    const std::string& code = stratum->reserves[next++].code;
-    out.replacements.push_back({rep.target, rep.reason, old->stratum, code});
-    team_replacements.emplace_back(rep.target, by_code.at(code));
+    uint32_t reserve = kept[h][out.strata[h].k + next++].idx;
+    out.replacements.push_back(
+        {rep.target, rep.reason, stratum_id, std::string(targets.code(reserve))});
+    team_replacements.emplace_back(rep.target, targets.at(reserve));
   }
 
   if (r.team) {
-    std::sort(selected_all.begin(), selected_all.end(), [](const auto& a, const auto& b) {
-      return a.first != b.first ? a.first < b.first : a.second->code < b.second->code;
+    std::sort(selected_all.begin(), selected_all.end(), [&](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first < b.first
+                                : targets.code(a.second) < targets.code(b.second);
     });
-    std::vector<const Target*> order;
+    std::vector<Target> order;
     order.reserve(selected_all.size());
-    for (const auto& [ticket, target] : selected_all) order.push_back(target);
+    for (const auto& [ticket, idx] : selected_all) order.push_back(targets.at(idx));
     SSJ_ASSIGN(auto assignment, AssignTeams(r, out.seed, order, team_replacements, shortfalls));
     out.teams = std::move(assignment.teams);
     out.loads = std::move(assignment.loads);

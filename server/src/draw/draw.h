@@ -6,22 +6,18 @@
 #include <vector>
 
 #include "common/error.h"
+#include "draw/canonical.h"
 #include "draw/draw_types.h"
 
 namespace ssj::draw {
+
+// §3: the largest pool a request may hold.
+inline constexpr size_t kMaxTargets = 100000000;
 
 // §3. Every rule of the request; the error names the field ("targets[12].code") and value.
 Status Validate(const Request& request);
 // The rules that need no canonical order (everything except duplicate codes).
 Status CheckFields(const Request& request);
-
-// §4: strata sorted by id, each with its targets sorted by code. Sorts strata in parallel and
-// finds duplicate codes (within and across strata) by merging the sorted lists.
-struct CanonicalPool {
-  std::vector<const Stratum*> strata;
-  std::vector<std::vector<const Target*>> members;
-};
-Result<CanonicalPool> Canonicalize(const Request& request);
 
 // §4–§5.
 Digest PoolDigest(const Request& request);

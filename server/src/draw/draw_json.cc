@@ -143,9 +143,11 @@ Status CheckNoDuplicateKeys(std::string_view text) {
   return OkStatus();
 }
 
-Result<std::vector<Target>> ParseTargetsCsv(std::string_view text) {
-  std::vector<Target> out;
+Result<TargetPool> ParseTargetsCsv(std::string_view text) {
+  TargetPool out;
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  // The codes never take more than the text; untouched reserved pages cost no memory.
+  out.Reserve(text.size() / 16, text.size());
   size_t pos = 0;
   size_t line_no = 0;
   bool header = true;
@@ -174,9 +176,7 @@ Result<std::vector<Target>> ParseTargetsCsv(std::string_view text) {
       header = false;
       continue;
     }
-    out.push_back(Target{std::string(line.substr(0, c1)),
-                         std::string(line.substr(c1 + 1, c2 - c1 - 1)),
-                         std::string(line.substr(c2 + 1))});
+    out.Add(line.substr(0, c1), line.substr(c1 + 1, c2 - c1 - 1), line.substr(c2 + 1));
   }
   return out;
 }
@@ -220,7 +220,6 @@ Result<Request> ParseRequest(const json::value& value, const std::string* csv_te
     SSJ_ASSIGN(r.targets, ParseTargetsCsv(*csv_text));
   } else {
     SSJ_ASSIGN(const json::array* targets, Arr(*o, "targets", "targets", true));
-    r.targets.reserve(targets->size());
     for (size_t idx = 0; idx < targets->size(); ++idx) {
       std::string at = At("targets", idx);
       SSJ_ASSIGN(const json::object* t, Obj((*targets)[idx], at.substr(0, at.size() - 1)));
@@ -229,7 +228,7 @@ Result<Request> ParseRequest(const json::value& value, const std::string* csv_te
       SSJ_ASSIGN(target.code, Text(*t, "code", at + "code"));
       SSJ_ASSIGN(target.stratum, Text(*t, "stratum", at + "stratum"));
       SSJ_ASSIGN(target.region, Text(*t, "region", at + "region", false));
-      r.targets.push_back(std::move(target));
+      r.targets.push_back(target);
     }
   }
 

@@ -19,7 +19,7 @@ Status CheckNoDuplicateKeys(std::string_view json_text);
 // Parses a request. When it names targets_csv, `csv_text` must hold that file's contents.
 Result<Request> ParseRequest(const boost::json::value& json, const std::string* csv_text = nullptr);
 // "code,stratum,region" with a header; errors name the line.
-Result<std::vector<Target>> ParseTargetsCsv(std::string_view text);
+Result<TargetPool> ParseTargetsCsv(std::string_view text);
 
 boost::json::value RecordJson(const boost::json::value& request_json, const Outcome& outcome,
                               const std::string& pool_sha256, const std::string& engine);

@@ -4,9 +4,11 @@
 #include "draw/draw.h"
 
 #include <gtest/gtest.h>
+#include <openssl/sha.h>
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <cstring>
 #include <functional>
 #include <map>
 #include <random>
@@ -15,6 +17,7 @@
 #include "common/crypto.h"
 #include "draw/draw_json.h"
 #include "draw/encoding.h"
+#include "draw/sha256_block.h"
 
 namespace ssj::draw {
 namespace {
@@ -24,6 +27,13 @@ Digest DigestOf(std::string_view bytes) {
   Digest out;
   std::copy(d.begin(), d.end(), out.begin());
   return out;
+}
+
+// Rewrites a request's pool as plain values.
+void Edit(Request& r, const std::function<void(std::vector<Target>&)>& edit) {
+  std::vector<Target> targets = r.targets.ToVector();
+  edit(targets);
+  r.targets = TargetPool(targets);
 }
 
 Request Base(int targets_per_stratum = 50) {
@@ -78,16 +88,18 @@ TEST(RequestErrorTest, EachBadRequestNamesItsField) {
     const char* field;
   };
   const std::vector<Case> cases = {
-      {"duplicate code", [](Request& r) { r.targets[2].code = r.targets[0].code; },
+      {"duplicate code", [](Request& r) { Edit(r, [](auto& t) { t[2].code = t[0].code; }); },
        "targets[2].code"},
-      {"unknown stratum", [](Request& r) { r.targets[5].stratum = "Z"; }, "targets[5].stratum"},
+      {"unknown stratum", [](Request& r) { Edit(r, [](auto& t) { t[5].stratum = "Z"; }); },
+       "targets[5].stratum"},
       {"empty stratum",
        [](Request& r) {
          r.strata.push_back({"C", "0.1", std::nullopt});
        },
        "strata[2].id"},
       {"k > N", [](Request& r) { r.strata[1].count = 51; }, "strata[1].count"},
-      {"non-UTF-8", [](Request& r) { r.targets[3].code = "A\xff"; }, "targets[3].code"},
+      {"non-UTF-8", [](Request& r) { Edit(r, [](auto& t) { t[3].code = "A\xff"; }); },
+       "targets[3].code"},
       {"wrong secret", [](Request& r) { r.secret[0] ^= 1; }, "secret"},
       {"19 dice digits", [](Request& r) { r.public_input.value = "1234561234561234561"; },
        "public_input.value"},
@@ -120,7 +132,7 @@ TEST(DrawTest, SameInputsSameRecordWhateverTheListOrder) {
   auto a = Draw(r);
   ASSERT_TRUE(a.ok()) << a.error().message;
   std::mt19937 rng(7);
-  std::shuffle(r.targets.begin(), r.targets.end(), rng);
+  Edit(r, [&](auto& t) { std::shuffle(t.begin(), t.end(), rng); });
   auto b = Draw(r);
   ASSERT_TRUE(b.ok());
   boost::json::value request = nullptr;
@@ -135,13 +147,84 @@ TEST(DrawTest, SameInputsSameRecordWhateverTheListOrder) {
   EXPECT_NE(a->seed, c->seed);
 }
 
+TEST(DrawTest, APoolInCodeOrderDrawsAsAnyOther) {
+  // A pool in code order takes the engine's shortcut (no sort); the record must not change.
+  for (int variant = 0; variant < 3; ++variant) {
+    Request shuffled = Base(300);
+    std::mt19937 rng(variant);
+    Edit(shuffled, [&](auto& t) {
+      if (variant == 2) {  // codes that share their first 24 bytes
+        t.push_back({"A-0-with-a-code-longer-than-24-bytes", "B", "500103"});
+        t.push_back({"A-0-with-a-code-longer-than-24-bytes-2", "A", "500111"});
+      }
+      std::shuffle(t.begin(), t.end(), rng);
+    });
+    Request ordered = shuffled;
+    Edit(ordered, [](auto& t) {
+      std::sort(t.begin(), t.end(),
+                [](const Target& a, const Target& b) { return a.code < b.code; });
+    });
+    auto a = Draw(shuffled);
+    auto b = Draw(ordered);
+    ASSERT_TRUE(a.ok() && b.ok());
+    boost::json::value request = nullptr;
+    EXPECT_EQ(boost::json::serialize(RecordJson(request, *a, "", "x")),
+              boost::json::serialize(RecordJson(request, *b, "", "x")));
+    // A duplicate in an ordered pool is still found, at its second row.
+    Request dup = ordered;
+    Edit(dup, [](auto& t) { t.insert(t.begin() + 5, t[4]); });
+    auto status = Validate(dup);
+    ASSERT_FALSE(status.ok());
+    EXPECT_EQ(status.error().details.at("field"), "targets[5].code");
+  }
+}
+
+TEST(TicketTest, BatchedPrefixesMatchFullTickets) {
+  // Prefixes() pairs codes of up to 19 bytes for the two-way SHA-256 path and hashes longer
+  // ones alone; every prefix must equal the first 64 bits of the ticket from §6.
+  std::mt19937 rng(11);
+  std::vector<std::string> codes;
+  for (int n = 0; n < 2000; ++n) {
+    std::string code(rng() % 41, 'x');
+    for (char& c : code) c = static_cast<char>('0' + rng() % 43);
+    codes.push_back(code);
+  }
+  Digest seed = DigestOf("ticket seed");
+  TicketHasher hasher(seed, "A类");
+  std::vector<std::string_view> views(codes.begin(), codes.end());
+  std::vector<uint64_t> prefixes(codes.size());
+  hasher.Prefixes(views.data(), views.size(), prefixes.data());
+  for (size_t idx = 0; idx < codes.size(); ++idx)
+    ASSERT_EQ(prefixes[idx], Prefix64(TargetTicket(seed, "A类", codes[idx]))) << codes[idx];
+}
+
+TEST(TicketTest, TwoWaySha256MatchesOpenSsl) {
+  if (!sha256::Available()) GTEST_SKIP() << "this CPU has no SHA extensions";
+  std::mt19937 rng(12);
+  for (int round = 0; round < 20000; ++round) {
+    unsigned char message[2][55], block[2][64], digest[2][32];
+    size_t size[2];
+    for (int m = 0; m < 2; ++m) {
+      size[m] = rng() % 56;
+      for (auto& byte : message[m]) byte = static_cast<unsigned char>(rng());
+      sha256::Pad(message[m], size[m], block[m]);
+    }
+    sha256::CompressTwo(block[0], block[1], digest[0], digest[1]);
+    for (int m = 0; m < 2; ++m) {
+      unsigned char expected[32];
+      SHA256(message[m], size[m], expected);
+      ASSERT_EQ(0, std::memcmp(expected, digest[m], 32)) << "size " << size[m];
+    }
+  }
+}
+
 TEST(DrawTest, SelectionIsTheSmallestTickets) {
   Request r = Base(200);
   auto out = Draw(r);
   ASSERT_TRUE(out.ok());
   const StratumResult& a = out->strata[0];
   std::vector<std::pair<Digest, std::string>> all;
-  for (const Target& t : r.targets) {
+  for (const Target& t : r.targets.ToVector()) {
     if (t.stratum == "A") all.emplace_back(TargetTicket(out->seed, "A", t.code), t.code);
   }
   std::sort(all.begin(), all.end());
@@ -215,7 +298,8 @@ Request RandomTeamRequest(uint32_t seed, bool scarce) {
   }
   for (int c = 0; c < static_cast<int>(r.targets.size()) / 3; ++c) {
     r.conflicts.push_back({r.inspectors[pick(inspectors)].id,
-                           r.targets[pick(static_cast<int>(r.targets.size()))].code, "亲属"});
+                           std::string(r.targets.code(pick(static_cast<int>(r.targets.size())))),
+                           "亲属"});
   }
   r.secret = DigestOf("s" + std::to_string(seed));
   r.commitment = Commitment(r.secret);
@@ -227,8 +311,8 @@ Request RandomTeamRequest(uint32_t seed, bool scarce) {
 void CheckTeams(const Request& r, const Outcome& out) {
   std::map<std::string, const Inspector*> inspectors;
   for (const auto& i : r.inspectors) inspectors[i.id] = &i;
-  std::map<std::string, const Target*> targets;
-  for (const auto& t : r.targets) targets[t.code] = &t;
+  std::map<std::string, Target> targets;
+  for (const auto& t : r.targets.ToVector()) targets[t.code] = t;
   std::set<std::pair<std::string, std::string>> conflicts;
   for (const auto& c : r.conflicts) conflicts.emplace(c.inspector, c.target);
   std::map<std::string, std::string> specialty;
@@ -238,7 +322,7 @@ void CheckTeams(const Request& r, const Outcome& out) {
   for (const auto& s : out.strata) selected += s.selected.size();
   ASSERT_EQ(out.teams.size(), selected);
   for (const TeamResult& team : out.teams) {
-    const Target& t = *targets.at(team.target);
+    const Target& t = targets.at(team.target);
     ASSERT_EQ(team.members.size(), r.team->size);
     std::set<std::string> ids, departments;
     for (const Member& m : team.members) {
@@ -262,15 +346,16 @@ void CheckTeams(const Request& r, const Outcome& out) {
 }
 
 // The selected targets of a request, computed from §6 directly with the request's own seed.
-std::vector<const Target*> Selected(const Request& r) {
+std::vector<Target> Selected(const Request& r) {
   Digest seed = Seed(r, PoolDigest(r));
-  std::vector<const Target*> out;
+  std::vector<Target> out;
   for (const Stratum& s : r.strata) {
-    std::vector<std::pair<Digest, const Target*>> ranked;
-    for (const Target& t : r.targets) {
-      if (t.stratum == s.id) ranked.emplace_back(TargetTicket(seed, s.id, t.code), &t);
+    std::vector<std::pair<Digest, Target>> ranked;
+    for (const Target& t : r.targets.ToVector()) {
+      if (t.stratum == s.id) ranked.emplace_back(TargetTicket(seed, s.id, t.code), t);
     }
-    std::sort(ranked.begin(), ranked.end());
+    std::sort(ranked.begin(), ranked.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
     uint64_t k = SampleSize(s, ranked.size());
     for (uint64_t rank = 0; rank < k; ++rank) out.push_back(ranked[rank].second);
   }
@@ -279,7 +364,7 @@ std::vector<const Target*> Selected(const Request& r) {
 
 // Exhaustive search: does any valid assignment exist? Only for small instances.
 bool Feasible(const Request& r) {
-  std::vector<const Target*> targets = Selected(r);
+  std::vector<Target> targets = Selected(r);
   std::set<std::pair<std::string, std::string>> conflicts;
   for (const auto& c : r.conflicts) conflicts.emplace(c.inspector, c.target);
   std::map<std::string, std::optional<std::string>> specialty;
@@ -299,7 +384,7 @@ bool Feasible(const Request& r) {
   // the composition rules; the lead slot can be any member of the lead department.
   std::function<bool(size_t)> solve = [&](size_t target_idx) -> bool {
     if (target_idx == targets.size()) return true;
-    const Target& t = *targets[target_idx];
+    const Target& t = targets[target_idx];
     std::vector<int> chosen;
     std::function<bool(size_t)> choose = [&](size_t from) -> bool {
       if (chosen.size() == size) {
@@ -366,7 +451,7 @@ TEST(TeamPropertyTest, FindsAnAssignmentWheneverOneExists) {
 TEST(TeamTest, ShortfallIsExplainedPrecisely) {
   Request r = Base(10);
   r.strata = {{"A", std::nullopt, 3}};
-  r.targets.clear();
+  r.targets = {};
   for (int n = 0; n < 10; ++n) r.targets.push_back({"T" + std::to_string(n), "A", "500103"});
   r.team =
       Team{2, "LEAD", {{"LEAD", std::string("节能监察")}, {"OTHER", std::nullopt}}, "same_region"};
@@ -395,9 +480,9 @@ TEST(TeamTest, ShortfallIsExplainedPrecisely) {
 TEST(TeamTest, LoadsStayWithinTheSoftCapWhenThereIsRoom) {
   Request r = Base(200);
   r.strata = {{"A", "0.2", std::nullopt}};
-  r.targets.erase(std::remove_if(r.targets.begin(), r.targets.end(),
-                                 [](const Target& t) { return t.stratum != "A"; }),
-                  r.targets.end());
+  Edit(r, [](auto& t) {
+    std::erase_if(t, [](const Target& target) { return target.stratum != "A"; });
+  });
   r.team = Team{2, "D", {{"D", std::nullopt}}, "any"};
   for (int i = 0; i < 20; ++i)
     r.inspectors.push_back({"I" + std::to_string(i), "", "D", "", {}, "2027-01-01", 10});
@@ -419,9 +504,9 @@ TEST(TeamTest, LoadsStayWithinTheSoftCapWhenThereIsRoom) {
 TEST(RecusalTest, WithdrawalRefillsWithoutTheInspectorAndSwapsExchange) {
   Request r = Base(30);
   r.strata = {{"A", std::nullopt, 6}};
-  r.targets.erase(std::remove_if(r.targets.begin(), r.targets.end(),
-                                 [](const Target& t) { return t.stratum != "A"; }),
-                  r.targets.end());
+  Edit(r, [](auto& t) {
+    std::erase_if(t, [](const Target& target) { return target.stratum != "A"; });
+  });
   r.team = Team{2, "D", {{"D", std::nullopt}}, "any"};
   for (int i = 0; i < 6; ++i)
     r.inspectors.push_back({"I" + std::to_string(i), "", "D", "", {}, "2027-01-01", 4});
@@ -510,7 +595,7 @@ TEST(StatisticsTest, InclusionIsUniformWithinAStratum) {
   }
   const double expected = kDraws * 5.0 / 20.0;
   double chi2 = 0;
-  for (const auto& t : r.targets)
+  for (const auto& t : r.targets.ToVector())
     chi2 += (hits[t.code] - expected) * (hits[t.code] - expected) / expected;
   EXPECT_LT(chi2, 43.82) << "chi-square " << chi2;
 }

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "draw/target_pool.h"
+
 namespace ssj::draw {
 
 inline constexpr char kProtocol[] = "ssj-draw/1";
@@ -18,12 +20,6 @@ struct Stratum {
   std::string id;
   std::optional<std::string> ratio;  // canonical decimal text, e.g. "0.03"
   std::optional<uint32_t> count;
-};
-
-struct Target {
-  std::string code;
-  std::string stratum;
-  std::string region;
 };
 
 struct TeamDepartment {
@@ -81,7 +77,7 @@ struct Request {
   std::string task_id;
   std::string draw_date;
   std::vector<Stratum> strata;
-  std::vector<Target> targets;
+  TargetPool targets;
   std::optional<std::string> targets_csv;  // kept as a reference in the record
   std::optional<Team> team;
   std::vector<Inspector> inspectors;

@@ -5,6 +5,8 @@
 
 #include <cstring>
 
+#include "draw/sha256_block.h"
+
 namespace ssj::draw {
 
 Hasher::Hasher() { SHA256_Init(&ctx_); }
@@ -76,6 +78,48 @@ Digest TicketHasher::Ticket(std::string_view code) const {
   return out;
 }
 
+void TicketHasher::Prefixes(const std::string_view* codes, size_t n, uint64_t* out) const {
+  constexpr size_t kOneBlock = 55 - 32 - 4;  // message bytes left for the code in one block
+  auto prefix64 = [](const unsigned char* digest) {
+    uint64_t v = 0;
+    for (int b = 0; b < 8; ++b) v = v << 8 | digest[b];
+    return v;
+  };
+  size_t idx = 0;
+  if (sha256::Available()) {
+    unsigned char message[2][64], block[2][64], digest[2][32];
+    for (auto& m : message) std::memcpy(m, prefix_.data(), prefix_.size());
+    while (idx + 1 < n && codes[idx].size() <= kOneBlock && codes[idx + 1].size() <= kOneBlock) {
+      for (int m = 0; m < 2; ++m) {
+        const std::string_view code = codes[idx + m];
+        const uint32_t size = static_cast<uint32_t>(code.size());
+        unsigned char* p = message[m] + prefix_.size();
+        p[0] = static_cast<unsigned char>(size >> 24);
+        p[1] = static_cast<unsigned char>(size >> 16);
+        p[2] = static_cast<unsigned char>(size >> 8);
+        p[3] = static_cast<unsigned char>(size);
+        std::memcpy(p + 4, code.data(), code.size());
+        sha256::Pad(message[m], prefix_.size() + 4 + code.size(), block[m]);
+      }
+      sha256::CompressTwo(block[0], block[1], digest[0], digest[1]);
+      out[idx] = prefix64(digest[0]);
+      out[idx + 1] = prefix64(digest[1]);
+      idx += 2;
+      // A long code breaks the pairs: hash it alone, then pair again.
+      if (idx < n && codes[idx].size() > kOneBlock) {
+        out[idx] = Prefix64(Ticket(codes[idx]));
+        ++idx;
+      }
+    }
+  }
+  for (; idx < n; ++idx) out[idx] = Prefix64(Ticket(codes[idx]));
+}
+
+Hasher& Hasher::Bytes(std::string_view raw) {
+  SHA256_Update(&ctx_, raw.data(), raw.size());
+  return *this;
+}
+
 Hasher& Hasher::Raw(const Digest& d) {
   SHA256_Update(&ctx_, d.data(), d.size());
   return *this;
@@ -115,6 +159,14 @@ bool ParseHex32(std::string_view hex, Digest* out) {
 
 bool ValidUtf8(std::string_view s) {
   size_t i = 0;
+  // ASCII without NUL, eight bytes at a time (codes are nearly always ASCII).
+  constexpr uint64_t kHigh = 0x8080808080808080ULL, kOnes = 0x0101010101010101ULL;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (w & kHigh) break;
+    if ((w - kOnes) & ~w & kHigh) return false;  // a zero byte
+  }
   while (i < s.size()) {
     unsigned char c = s[i];
     if (c == 0) return false;

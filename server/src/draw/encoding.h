@@ -24,6 +24,7 @@ class Hasher {
   Hasher& OptStr(const std::optional<std::string>& s);
   Hasher& Tag(std::string_view name);  // str("ssj-draw-v1/" + name)
   Hasher& Raw(const Digest& d);
+  Hasher& Bytes(std::string_view raw);  // already encoded bytes, appended as they are
   Digest Finish();
 
  private:
@@ -36,6 +37,9 @@ class TicketHasher {
  public:
   TicketHasher(const Digest& seed, std::string_view stratum);
   Digest Ticket(std::string_view code) const;
+  // The first 64 bits of the tickets of codes[0 … n−1] (§6 ranks by them first). Codes of up to
+  // 19 bytes fit one SHA-256 block; with the SHA extensions they are hashed two at a time.
+  void Prefixes(const std::string_view* codes, size_t n, uint64_t* out) const;
 
  private:
   std::string prefix_;
