@@ -40,4 +40,36 @@ bool IsValidUscc(std::string_view code) {
   return check && *check == code[17];
 }
 
+UsccCheck CheckUscc(std::string_view code) {
+  if (code.size() != 18) {
+    return {UsccStatus::kInvalid,
+            "统一社会信用代码应为 18 位（当前 " + std::to_string(code.size()) + " 位）"};
+  }
+  for (size_t pos = 0; pos < 18; ++pos) {
+    if (kCharset.find(code[pos]) == std::string_view::npos) {
+      return {UsccStatus::kInvalid, "统一社会信用代码第 " + std::to_string(pos + 1) + " 位“" +
+                                        std::string(1, code[pos]) +
+                                        "”不是允许的字符（不使用 I、O、S、V、Z）"};
+    }
+  }
+  for (size_t pos = 2; pos < 8; ++pos) {
+    if (code[pos] < '0' || code[pos] > '9')
+      return {UsccStatus::kInvalid, "统一社会信用代码第 3–8 位应为行政区划代码（数字）"};
+  }
+  char check = *UsccCheckChar(code.substr(0, 17));
+  if (check != code[17]) {
+    // The codes legally issued in the 2015 pilots that fail the check share one numbering: a
+    // subject identifier of "M000…" (code-checks.json). Only those are let through, with a
+    // warning; any other mismatch is a typo.
+    if (code.substr(8, 4) == "M000") {
+      return {UsccStatus::kCheckMismatch,
+              std::string("统一社会信用代码校验位不符（按 GB 32100 应为 ") + check +
+                  "）；2015 年试点期间发放的部分代码如此，已接受，请核对"};
+    }
+    return {UsccStatus::kInvalid,
+            std::string("统一社会信用代码校验位错误（按 GB 32100 应为 ") + check + "），请核对"};
+  }
+  return {UsccStatus::kValid, ""};
+}
+
 }  // namespace ssj::codes

@@ -17,4 +17,14 @@ std::optional<char> OrgCodeCheckChar(std::string_view body8);
 // separately because legally issued early codes sometimes fail it).
 bool IsValidUscc(std::string_view code);
 
+// How an imported USCC stands: kInvalid (wrong length, characters or check character; refused),
+// kCheckMismatch (the check character differs, but the code has the "M000" numbering of the
+// 2015 pilots, some of whose legally issued codes fail the check: a warning), or kValid.
+enum class UsccStatus { kValid, kCheckMismatch, kInvalid };
+struct UsccCheck {
+  UsccStatus status = UsccStatus::kInvalid;
+  std::string message;  // zh-CN, empty when valid
+};
+UsccCheck CheckUscc(std::string_view code);
+
 }  // namespace ssj::codes

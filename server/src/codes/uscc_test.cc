@@ -26,5 +26,23 @@ TEST(OrgCodeTest, InnerCheck) {
   EXPECT_NE(OrgCodeCheckChar("MA60K3T2").value(), '0');
 }
 
+TEST(UsccTest, ImportClassification) {
+  EXPECT_EQ(CheckUscc("91500103MA60K3T26Y").status, UsccStatus::kValid);
+  // Legally issued in the 2015 Fujian pilot, yet failing the check: a warning (code-checks.json).
+  for (const char* code : {"91350100M0001TGQXM", "91350211M0000XUF46", "91350203M0001FUE2P"}) {
+    UsccCheck check = CheckUscc(code);
+    EXPECT_EQ(check.status, UsccStatus::kCheckMismatch) << code;
+    EXPECT_NE(check.message.find("校验位不符"), std::string::npos);
+  }
+  UsccCheck typo = CheckUscc("91500103MA60K3T26X");  // an ordinary code with a wrong check
+  EXPECT_EQ(typo.status, UsccStatus::kInvalid);
+  EXPECT_NE(typo.message.find("应为 Y"), std::string::npos);
+  EXPECT_EQ(CheckUscc("91500103MA60K3T2OY").status, UsccStatus::kInvalid);  // O
+  EXPECT_NE(CheckUscc("91500103MA60K3T2OY").message.find("第 17 位"), std::string::npos);
+  EXPECT_EQ(CheckUscc("91500103MA60K3T26").status, UsccStatus::kInvalid);   // 17 characters
+  EXPECT_EQ(CheckUscc("915001A3MA60K3T26Y").status, UsccStatus::kInvalid);  // letter in region
+  EXPECT_EQ(CheckUscc("91500103ma60k3t26y").status, UsccStatus::kInvalid);  // callers upper-case
+}
+
 }  // namespace
 }  // namespace ssj::codes

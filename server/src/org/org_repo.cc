@@ -25,31 +25,6 @@ constexpr char kRoleColumns[] =
     "SELECT r.id, r.code, r.name, r.data_scope, r.builtin, r.remark, r.created_at, r.updated_at, "
     "(SELECT COUNT(*) FROM user_roles ur WHERE ur.role_id = r.id) FROM roles r";
 
-// Appends the data-scope predicate. `dept` is the departments alias; `user_id_column` is the
-// column that "仅本人" compares with the caller (empty: fall back to the department).
-void AddScope(Query& q, const Principal* who, const std::string& dept,
-              const std::string& user_id_column) {
-  if (!who) return;
-  switch (who->scope) {
-    case DataScope::kAll:
-      return;
-    case DataScope::kDeptTree:
-      q.Append(" AND " + dept + ".path LIKE :scope_path")
-          .Bind("scope_path", who->department_path + "%");
-      return;
-    case DataScope::kDept:
-      q.Append(" AND " + dept + ".id = :scope_dept").Bind("scope_dept", who->department_id);
-      return;
-    case DataScope::kSelf:
-      if (user_id_column.empty()) {
-        q.Append(" AND " + dept + ".id = :scope_dept").Bind("scope_dept", who->department_id);
-      } else {
-        q.Append(" AND " + user_id_column + " = :scope_user").Bind("scope_user", who->user_id);
-      }
-      return;
-  }
-}
-
 Department DepartmentFromRow(const soci::row& row) {
   Department d;
   d.id = RowInt(row, 0);
@@ -139,6 +114,31 @@ void InsertPermissions(soci::session& sql, int64_t role_id, const std::vector<st
 }
 
 }  // namespace
+
+// Appends the data-scope predicate. `dept` is the departments alias; `user_id_column` is the
+// column that "仅本人" compares with the caller (empty: fall back to the department).
+void AddScope(Query& q, const Principal* who, const std::string& dept,
+              const std::string& user_id_column) {
+  if (!who) return;
+  switch (who->scope) {
+    case DataScope::kAll:
+      return;
+    case DataScope::kDeptTree:
+      q.Append(" AND " + dept + ".path LIKE :scope_path")
+          .Bind("scope_path", who->department_path + "%");
+      return;
+    case DataScope::kDept:
+      q.Append(" AND " + dept + ".id = :scope_dept").Bind("scope_dept", who->department_id);
+      return;
+    case DataScope::kSelf:
+      if (user_id_column.empty()) {
+        q.Append(" AND " + dept + ".id = :scope_dept").Bind("scope_dept", who->department_id);
+      } else {
+        q.Append(" AND " + user_id_column + " = :scope_user").Bind("scope_user", who->user_id);
+      }
+      return;
+  }
+}
 
 std::vector<Department> ListDepartments(soci::session& sql, const Principal* who) {
   Query q(std::string(kDepartmentColumns) + " WHERE 1 = 1");

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "db/database.h"
 #include "org/org_types.h"
 
 namespace ssj::org::repo {
@@ -18,6 +19,12 @@ struct Page {
   std::vector<T> items;
   int64_t total = 0;
 };
+
+// Appends the data-scope predicate of `who` to a query over rows owned by a department:
+// `dept` is the departments alias; `user_id_column` is the column that "仅本人" compares with
+// the caller (empty: the caller's department). nullptr adds nothing (CLI and demo only).
+void AddScope(db::Query& q, const Principal* who, const std::string& dept,
+              const std::string& user_id_column);
 
 // Departments.
 std::vector<Department> ListDepartments(soci::session& sql, const Principal* who);

@@ -1,0 +1,48 @@
+// Rules of the target directory: how a row (typed in a form or read from a file) becomes a
+// valid TargetInput, with every problem named by its zh-CN column. Pure: departments are looked
+// up through a function the caller passes in.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "directory/directory_types.h"
+
+namespace ssj::directory {
+
+// The B.1 columns, as the appendix names them, then the optional ones ssj adds. A file needs
+// only the appendix's seven; the others take the defaults in docs/import.md.
+struct Column {
+  const char* name;
+  bool required_in_header;  // the appendix's columns
+  bool required_value;
+};
+const std::vector<Column>& EntityColumns();
+
+// One B.1 row, cell by cell, in EntityColumns() order (missing optional columns are empty).
+using Row = std::vector<std::string>;
+
+// Finds a department by its code or name; nullopt when there is none.
+using DepartmentLookup = std::function<std::optional<int64_t>(const std::string&)>;
+
+struct Checked {
+  TargetInput input;
+  std::vector<CellProblem> problems;  // errors and warnings, in column order
+  bool ok() const;
+};
+
+// Normalises and checks a B.1 row. `default_department` supervises the target when the row
+// names none (the importing user's department).
+Checked CheckEntity(const Row& row, int64_t default_department, const DepartmentLookup& lookup);
+
+// A code as people type it, made canonical: full-width characters to ASCII, spaces removed,
+// letters upper-cased (USCCs and the X of ID numbers).
+std::string NormalizeCode(std::string_view code);
+
+// The half-open range of division codes under `code` ("500000" → ["50", "51")), for index
+// range scans; nullopt for an unknown division.
+std::optional<std::pair<std::string, std::string>> DivisionRange(const std::string& code);
+
+}  // namespace ssj::directory

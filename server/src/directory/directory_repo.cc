@@ -1,0 +1,250 @@
+#include "directory/directory_repo.h"
+
+#include <boost/json.hpp>
+#include <map>
+
+#include "codes/divisions.h"
+#include "db/database.h"
+#include "directory/directory.h"
+#include "org/org_repo.h"
+
+namespace ssj::directory::repo {
+namespace {
+
+using db::Query;
+using db::RowInt;
+using db::RowOptInt;
+using db::RowText;
+
+constexpr const char* kColumns =
+    "SELECT t.id, t.kind, t.code, t.name, t.nature, t.division_code, t.address, t.phone, "
+    "t.industry_section, t.industry_division, t.status, t.credit_class, t.department_id, "
+    "d.name, t.extra, t.code_warning, t.version, t.created_by, t.created_at, t.updated_at "
+    "FROM targets t JOIN departments d ON d.id = t.department_id";
+
+Target FromRow(const soci::row& row) {
+  Target t;
+  t.id = RowInt(row, 0);
+  t.kind = RowText(row, 1);
+  t.code = RowText(row, 2);
+  t.name = RowText(row, 3);
+  t.nature = RowText(row, 4);
+  t.division_code = RowText(row, 5);
+  t.address = RowText(row, 6);
+  t.phone = RowText(row, 7);
+  t.industry_section = RowText(row, 8);
+  t.industry_division = RowText(row, 9);
+  t.status = RowText(row, 10);
+  t.credit_class = RowText(row, 11);
+  t.department_id = RowInt(row, 12);
+  t.department_name = RowText(row, 13);
+  t.extra = RowText(row, 14);
+  t.code_warning = RowText(row, 15);
+  t.version = RowInt(row, 16);
+  t.created_by = RowOptInt(row, 17);
+  t.created_at = RowText(row, 18);
+  t.updated_at = RowText(row, 19);
+  if (const codes::Division* d = codes::FindDivision(t.division_code)) t.district = d->name;
+  return t;
+}
+
+void AttachTags(soci::session& sql, std::vector<Target>& targets) {
+  if (targets.empty()) return;
+  std::map<int64_t, Target*> by_id;
+  Query q("SELECT target_id, tag FROM target_tags WHERE target_id IN (");
+  for (size_t i = 0; i < targets.size(); ++i) {
+    by_id[targets[i].id] = &targets[i];
+    std::string name = "t" + std::to_string(i);
+    q.Append((i ? ", :" : ":") + name).Bind(name, targets[i].id);
+  }
+  q.Append(") ORDER BY target_id, tag");
+  q.ForEach(sql, [&](const soci::row& row) {
+    by_id.at(RowInt(row, 0))->tags.push_back(RowText(row, 1));
+  });
+}
+
+std::string Snapshot(const TargetInput& t) {
+  boost::json::array tags;
+  for (const auto& tag : t.tags) tags.emplace_back(tag);
+  boost::json::object o{{"kind", t.kind},
+                        {"code", t.code},
+                        {"name", t.name},
+                        {"nature", t.nature},
+                        {"division_code", t.division_code},
+                        {"address", t.address},
+                        {"phone", t.phone},
+                        {"industry_section", t.industry_section},
+                        {"industry_division", t.industry_division},
+                        {"status", t.status},
+                        {"credit_class", t.credit_class},
+                        {"tags", std::move(tags)},
+                        {"department_id", t.department_id},
+                        {"extra", boost::json::parse(t.extra)},
+                        {"code_warning", t.code_warning}};
+  return boost::json::serialize(o);
+}
+
+void WriteTagsAndHistory(soci::session& sql, int64_t id, int64_t version, const TargetInput& in,
+                         std::optional<int64_t> by, const std::string& now,
+                         const std::string& action) {
+  Query("DELETE FROM target_tags WHERE target_id = :id").Bind("id", id).Exec(sql);
+  for (const std::string& tag : in.tags) {
+    Query("INSERT INTO target_tags (target_id, tag) VALUES (:id, :tag)")
+        .Bind("id", id)
+        .Bind("tag", tag)
+        .Exec(sql);
+  }
+  Query q(
+      "INSERT INTO target_history (target_id, version, action, data, changed_by, changed_at) "
+      "VALUES (:id, :version, :action, :data, :by, :now)");
+  q.Bind("id", id).Bind("version", version).Bind("action", action).Bind("data", Snapshot(in));
+  by ? q.Bind("by", *by) : q.BindNull("by");
+  q.Bind("now", now).Exec(sql);
+}
+
+void BindFields(Query& q, const TargetInput& in) {
+  q.Bind("kind", in.kind)
+      .Bind("code", in.code)
+      .Bind("name", in.name)
+      .Bind("nature", in.nature)
+      .Bind("division_code", in.division_code)
+      .Bind("address", in.address)
+      .Bind("phone", in.phone)
+      .Bind("industry_section", in.industry_section)
+      .Bind("industry_division", in.industry_division)
+      .Bind("status", in.status)
+      .Bind("credit_class", in.credit_class)
+      .Bind("department_id", in.department_id)
+      .Bind("extra", in.extra)
+      .Bind("code_warning", in.code_warning);
+}
+
+// LIKE with the user's text taken literally.
+std::string LikeContains(const std::string& text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
+
+}  // namespace
+
+std::optional<Existing> Find(soci::session& sql, const std::string& kind, const std::string& code) {
+  std::optional<Existing> out;
+  Query("SELECT id, version, department_id FROM targets WHERE kind = :kind AND code = :code")
+      .Bind("kind", kind)
+      .Bind("code", code)
+      .ForEach(sql, [&](const soci::row& row) {
+        out = Existing{RowInt(row, 0), RowInt(row, 1), RowInt(row, 2)};
+      });
+  return out;
+}
+
+int64_t Insert(soci::session& sql, const TargetInput& in, std::optional<int64_t> by,
+               const std::string& now, const std::string& action) {
+  Query q(
+      "INSERT INTO targets (kind, code, name, nature, division_code, address, phone, "
+      "industry_section, industry_division, status, credit_class, department_id, extra, "
+      "code_warning, version, created_by, created_at, updated_at) VALUES (:kind, :code, :name, "
+      ":nature, :division_code, :address, :phone, :industry_section, :industry_division, "
+      ":status, :credit_class, :department_id, :extra, :code_warning, 1, :by, :now, :now2) "
+      "RETURNING id");
+  BindFields(q, in);
+  by ? q.Bind("by", *by) : q.BindNull("by");
+  int64_t id = q.Bind("now", now).Bind("now2", now).ScalarInt(sql);
+  WriteTagsAndHistory(sql, id, 1, in, by, now, action);
+  return id;
+}
+
+void Update(soci::session& sql, const Existing& existing, const TargetInput& in,
+            std::optional<int64_t> by, const std::string& now, const std::string& action) {
+  Query q(
+      "UPDATE targets SET kind = :kind, code = :code, name = :name, nature = :nature, "
+      "division_code = :division_code, address = :address, phone = :phone, "
+      "industry_section = :industry_section, industry_division = :industry_division, "
+      "status = :status, credit_class = :credit_class, department_id = :department_id, "
+      "extra = :extra, code_warning = :code_warning, version = :version, updated_at = :now "
+      "WHERE id = :id");
+  BindFields(q, in);
+  q.Bind("version", existing.version + 1).Bind("now", now).Bind("id", existing.id).Exec(sql);
+  WriteTagsAndHistory(sql, existing.id, existing.version + 1, in, by, now, action);
+}
+
+Page<Target> List(soci::session& sql, const org::Principal* who, const TargetFilter& f) {
+  Query where(" WHERE 1 = 1");
+  if (!f.kind.empty()) where.Append(" AND t.kind = :kind").Bind("kind", f.kind);
+  if (!f.code.empty()) where.Append(" AND t.code = :code").Bind("code", NormalizeCode(f.code));
+  if (!f.name.empty()) {
+    where.Append(" AND t.name LIKE :name ESCAPE '\\'").Bind("name", LikeContains(f.name));
+  }
+  if (!f.division.empty()) {
+    // A division and everything under it, as an index range: "370300" covers "3703xx".
+    auto range = DivisionRange(f.division);
+    if (!range) range = std::make_pair(f.division, f.division);  // matches nothing
+    where.Append(" AND t.division_code >= :div_lo AND t.division_code < :div_hi")
+        .Bind("div_lo", range->first)
+        .Bind("div_hi", range->second);
+  }
+  if (!f.industry_section.empty())
+    where.Append(" AND t.industry_section = :section").Bind("section", f.industry_section);
+  if (!f.industry_division.empty())
+    where.Append(" AND t.industry_division = :division").Bind("division", f.industry_division);
+  if (!f.status.empty()) where.Append(" AND t.status = :status").Bind("status", f.status);
+  if (!f.credit_class.empty())
+    where.Append(" AND t.credit_class = :class").Bind("class", f.credit_class);
+  if (!f.tag.empty()) {
+    where.Append(
+        " AND EXISTS (SELECT 1 FROM target_tags g WHERE g.target_id = t.id AND g.tag = :tag)");
+    where.Bind("tag", f.tag);
+  }
+  if (f.department_id > 0)
+    where.Append(" AND t.department_id = :dept").Bind("dept", f.department_id);
+  org::repo::AddScope(where, who, "d", "t.created_by");
+  Page<Target> page;
+  page.total =
+      where.Wrapped("SELECT COUNT(*) FROM targets t JOIN departments d ON d.id = t.department_id")
+          .ScalarInt(sql);
+  Query rows = where.Wrapped(kColumns, " ORDER BY t.id DESC LIMIT :limit OFFSET :offset");
+  rows.Bind("limit", f.page_size).Bind("offset", (f.page - 1) * f.page_size);
+  rows.ForEach(sql, [&](const soci::row& row) { page.items.push_back(FromRow(row)); });
+  AttachTags(sql, page.items);
+  return page;
+}
+
+std::optional<Target> Get(soci::session& sql, const org::Principal* who, int64_t id) {
+  Query q(std::string(kColumns) + " WHERE t.id = :id");
+  q.Bind("id", id);
+  org::repo::AddScope(q, who, "d", "t.created_by");
+  std::vector<Target> found;
+  q.ForEach(sql, [&](const soci::row& row) { found.push_back(FromRow(row)); });
+  if (found.empty()) return std::nullopt;
+  AttachTags(sql, found);
+  return found.front();
+}
+
+std::vector<HistoryEntry> History(soci::session& sql, int64_t target_id) {
+  std::vector<HistoryEntry> out;
+  Query(
+      "SELECT h.version, h.action, h.data, h.changed_by, COALESCE(u.name, ''), h.changed_at "
+      "FROM target_history h LEFT JOIN users u ON u.id = h.changed_by "
+      "WHERE h.target_id = :id ORDER BY h.version DESC")
+      .Bind("id", target_id)
+      .ForEach(sql, [&](const soci::row& row) {
+        out.push_back({RowInt(row, 0), RowText(row, 1), RowText(row, 2), RowOptInt(row, 3),
+                       RowText(row, 4), RowText(row, 5)});
+      });
+  return out;
+}
+
+std::optional<int64_t> DepartmentByCodeOrName(soci::session& sql, const std::string& key) {
+  std::optional<int64_t> out;
+  Query("SELECT id FROM departments WHERE code = :code OR name = :name ORDER BY id LIMIT 1")
+      .Bind("code", key)
+      .Bind("name", key)
+      .ForEach(sql, [&](const soci::row& row) { out = RowInt(row, 0); });
+  return out;
+}
+
+}  // namespace ssj::directory::repo

@@ -1,0 +1,43 @@
+// SQL of the target directory. Lists and lookups apply the caller's data scope through the
+// supervising department; writes keep every version in target_history.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "directory/directory_types.h"
+#include "org/org_types.h"
+
+namespace ssj::directory::repo {
+
+template <class T>
+struct Page {
+  std::vector<T> items;
+  int64_t total = 0;
+};
+
+struct Existing {
+  int64_t id = 0;
+  int64_t version = 0;
+  int64_t department_id = 0;
+};
+std::optional<Existing> Find(soci::session& sql, const std::string& kind, const std::string& code);
+
+// Inserts a target (version 1) with its tags and first history entry; returns its id.
+int64_t Insert(soci::session& sql, const TargetInput& input, std::optional<int64_t> by,
+               const std::string& now, const std::string& action);
+// Replaces a target's fields with `input` as version `existing.version + 1`.
+void Update(soci::session& sql, const Existing& existing, const TargetInput& input,
+            std::optional<int64_t> by, const std::string& now, const std::string& action);
+
+Page<Target> List(soci::session& sql, const org::Principal* who, const TargetFilter& filter);
+std::optional<Target> Get(soci::session& sql, const org::Principal* who, int64_t id);
+std::vector<HistoryEntry> History(soci::session& sql, int64_t target_id);
+
+// Finds a department by code or name, for the 监管部门 column.
+std::optional<int64_t> DepartmentByCodeOrName(soci::session& sql, const std::string& key);
+
+}  // namespace ssj::directory::repo

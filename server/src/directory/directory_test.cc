@@ -1,0 +1,265 @@
+// The target directory: row rules (pure), and import and search on both backends.
+#include "directory/directory.h"
+
+#include <gtest/gtest.h>
+
+#include "audit/audit_repo.h"
+#include "directory/directory_repo.h"
+#include "directory/import.h"
+#include "org/admin.h"
+#include "testing/test_db.h"
+
+namespace ssj::directory {
+namespace {
+
+// Columns in EntityColumns() order.
+Row EntityRow(std::string name, std::string code, std::string nature = "企业",
+              std::string division = "500103") {
+  return {name, code, "重庆市渝中区解放碑1号", "023-63891234", "", nature, division};
+}
+
+std::optional<int64_t> NoDepartment(const std::string&) { return std::nullopt; }
+
+const CellProblem* ProblemIn(const Checked& c, const std::string& column) {
+  for (const auto& p : c.problems) {
+    if (p.column == column) return &p;
+  }
+  return nullptr;
+}
+
+TEST(EntityRulesTest, AValidRowIsNormalised) {
+  Row row = EntityRow("重庆渝中精密机械有限公司", "９１５００１０３ma60k3t26y");
+  row.resize(EntityColumns().size());
+  row[8] = "b类";
+  row[10] = "36";
+  row[11] = "投诉举报多、经营异常名录";
+  Checked c = CheckEntity(row, 7, NoDepartment);
+  ASSERT_TRUE(c.ok()) << c.problems.front().message;
+  EXPECT_EQ(c.input.code, "91500103MA60K3T26Y");  // full width and lower case normalised
+  EXPECT_EQ(c.input.credit_class, "B");
+  EXPECT_EQ(c.input.industry_section, "C");  // from the 大类
+  EXPECT_EQ(c.input.industry_division, "36");
+  EXPECT_EQ(c.input.tags, (std::vector<std::string>{"投诉举报多", "经营异常名录"}));  // bytes
+  EXPECT_EQ(c.input.status, "存续");
+  EXPECT_EQ(c.input.department_id, 7);
+}
+
+TEST(EntityRulesTest, EachBadCellIsNamed) {
+  struct Case {
+    int column;
+    std::string value;
+    std::string column_name;
+    std::string says;
+  };
+  for (const Case& c :
+       {Case{1, "91500103MA60K3T26X", "行政相对人编码", "校验位错误"},
+        Case{1, "91500103MA60K3T2OY", "行政相对人编码", "不是允许的字符"},
+        Case{6, "500199", "行政区划代码", "不是有效的行政区划代码"},
+        Case{4, "江北区", "所属区县", "不符"}, Case{5, "事业单位", "行政相对人性质", "应为"},
+        Case{3, "12ab", "检查联系电话", "联系电话"}, Case{0, "", "行政相对人名称", "必填项为空"}}) {
+    Row row = EntityRow("某公司", "91500103MA60K3T26Y");
+    row[c.column] = c.value;
+    Checked checked = CheckEntity(row, 1, NoDepartment);
+    const CellProblem* p = ProblemIn(checked, c.column_name);
+    ASSERT_NE(p, nullptr) << c.value;
+    EXPECT_NE(p->message.find(c.says), std::string::npos) << p->message;
+    EXPECT_EQ(p->value, c.value);
+  }
+  // A check-character mismatch alone (early pilot codes) is a warning, not an error.
+  Checked early =
+      CheckEntity(EntityRow("试点公司", "91350100M0001TGQXM", "企业", "350102"), 1, NoDepartment);
+  EXPECT_TRUE(early.ok());
+  ASSERT_EQ(early.problems.size(), 1u);
+  EXPECT_TRUE(early.problems[0].warning);
+  EXPECT_FALSE(early.input.code_warning.empty());
+}
+
+TEST(EntityRulesTest, PersonsUseResidentIdNumbers) {
+  Checked person = CheckEntity(EntityRow("张三", "11010519491231002x", "自然人"), 1, NoDepartment);
+  EXPECT_TRUE(person.ok());
+  EXPECT_EQ(person.input.code, "11010519491231002X");
+  Checked old = CheckEntity(EntityRow("李四", "370303851231056", "自然人"), 1, NoDepartment);
+  ASSERT_FALSE(old.ok());
+  EXPECT_NE(ProblemIn(old, "行政相对人编码")->message.find("15 位"), std::string::npos);
+  // A USCC is not a person's number.
+  EXPECT_FALSE(CheckEntity(EntityRow("王五", "91500103MA60K3T26Y", "个人"), 1, NoDepartment).ok());
+}
+
+TEST(EntityRulesTest, DivisionRangesCoverSubdivisions) {
+  EXPECT_EQ(DivisionRange("500000")->first, "50");
+  EXPECT_EQ(DivisionRange("500000")->second, "51");
+  EXPECT_EQ(DivisionRange("370300")->first, "3703");
+  EXPECT_EQ(DivisionRange("370300")->second, "3704");
+  EXPECT_EQ(DivisionRange("500103")->second, "500104");
+  EXPECT_FALSE(DivisionRange("999999").has_value());
+}
+
+class DirectoryTest : public testing::DbTest {
+ protected:
+  void SetUp() override {
+    DbTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    sql_ = std::make_unique<db::Lease>(database().Acquire());
+    root_ = Root();
+    auto city = org::CreateDepartment(
+        sql(), root_,
+        {std::nullopt, "CQJXW", "重庆市经济和信息化委员会", "province", "500000", "agency", 0},
+        Now());
+    ASSERT_TRUE(city.ok());
+    city_ = city->id;
+    auto district = org::CreateDepartment(
+        sql(), root_,
+        {city_, "YZ-JXW", "渝中区经济和信息化委员会", "county", "500103", "agency", 0}, Now());
+    ASSERT_TRUE(district.ok());
+    district_ = district->id;
+  }
+  void TearDown() override {
+    sql_.reset();
+    DbTest::TearDown();
+  }
+  soci::session& sql() { return **sql_; }
+  std::string Now() { return FormatIsoMillis(clock().NowMillis()); }
+
+  // A source over in-memory rows (header first), as the CSV reader would give them.
+  static RecordSource Rows(std::vector<std::vector<std::string>> rows) {
+    return [rows](const RecordFn& fn) -> Status {
+      for (size_t i = 0; i < rows.size(); ++i) SSJ_TRY(fn(i + 1, rows[i]));
+      return OkStatus();
+    };
+  }
+  static std::vector<std::string> Header() {
+    return {"行政相对人名称", "行政相对人编码", "检查地址",    "检查联系电话",
+            "所属区县",       "行政相对人性质", "行政区划代码"};
+  }
+  ImportOptions Options(bool skip = false, bool update = false) {
+    ImportOptions o;
+    o.skip_invalid = skip;
+    o.update_existing = update;
+    o.default_department = city_;
+    o.actor = {std::nullopt, "tester", city_, "127.0.0.1"};
+    o.now_millis = clock().NowMillis();
+    o.file_name = "targets.csv";
+    return o;
+  }
+  int64_t Count(const char* table) {
+    return db::Query(std::string("SELECT COUNT(*) FROM ") + table).ScalarInt(sql());
+  }
+
+  std::unique_ptr<db::Lease> sql_;
+  org::Principal root_;
+  int64_t city_ = 0, district_ = 0;
+};
+
+TEST_P(DirectoryTest, ABadRowStopsTheWholeImportUnlessSkipped) {
+  auto rows = Rows({Header(),
+                    {"重庆甲公司", "91500103MA60K3T26Y", "解放碑", "", "渝中区", "企业", "500103"},
+                    {"重庆乙公司", "91500103MA60K3T26X", "解放碑", "", "", "企业", "500103"},
+                    {"重庆丙公司", "91500103MA60K3T26Y", "", "", "", "企业", "500103"},
+                    {"张三", "500103199001011232", "", "", "", "自然人", "500103"}});
+  int64_t audit_before = Count("audit_log");
+  auto report = ImportEntities(sql(), database().backend(), rows, Options());
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  EXPECT_FALSE(report->committed);
+  EXPECT_EQ(report->rows, 4);
+  EXPECT_EQ(report->invalid_rows, 2);
+  ASSERT_EQ(report->problems.size(), 2u);
+  EXPECT_EQ(report->problems[0].line, 3u);
+  EXPECT_EQ(report->problems[0].column, "行政相对人编码");
+  EXPECT_EQ(report->problems[0].value, "91500103MA60K3T26X");
+  EXPECT_FALSE(report->problems[0].warning);  // a plain typo in the check character
+  EXPECT_EQ(report->problems[1].line, 4u);
+  EXPECT_NE(report->problems[1].message.find("与第 2 行的编码重复"), std::string::npos);
+  EXPECT_EQ(Count("targets"), 0);
+  EXPECT_EQ(Count("audit_log"), audit_before);
+
+  auto skipped = ImportEntities(sql(), database().backend(), rows, Options(true));
+  ASSERT_TRUE(skipped.ok());
+  EXPECT_TRUE(skipped->committed);
+  EXPECT_EQ(skipped->inserted, 2);
+  EXPECT_EQ(Count("targets"), 2);
+  EXPECT_EQ(Count("audit_log"), audit_before + 1);  // one entry for the whole import
+}
+
+TEST_P(DirectoryTest, ExistingCodesNeedTheUpdateOptionAndKeepHistory) {
+  auto first = Rows({Header(), {"重庆甲公司", "91500103MA60K3T26Y", "", "", "", "企业", "500103"}});
+  ASSERT_TRUE(ImportEntities(sql(), database().backend(), first, Options())->committed);
+  auto again =
+      Rows({Header(), {"重庆甲有限公司", "91500103MA60K3T26Y", "", "", "", "企业", "500103"}});
+  auto refused = ImportEntities(sql(), database().backend(), again, Options());
+  ASSERT_TRUE(refused.ok());
+  EXPECT_FALSE(refused->committed);
+  EXPECT_NE(refused->problems.at(0).message.find("更新已有对象"), std::string::npos);
+  auto updated = ImportEntities(sql(), database().backend(), again, Options(false, true));
+  ASSERT_TRUE(updated.ok());
+  EXPECT_EQ(updated->updated, 1);
+  auto found = repo::Find(sql(), "entity", "91500103MA60K3T26Y");
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->version, 2);
+  auto history = repo::History(sql(), found->id);
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_NE(history[0].data.find("重庆甲有限公司"), std::string::npos);
+  EXPECT_NE(history[1].data.find("重庆甲公司"), std::string::npos);
+}
+
+TEST_P(DirectoryTest, HeadersNameWhatIsMissingOrUnknown) {
+  auto missing = ImportEntities(sql(), database().backend(),
+                                Rows({{"行政相对人名称", "行政相对人编码"}}), Options());
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.error().message.find("行政区划代码"), std::string::npos);
+  std::vector<std::string> header = Header();
+  header.push_back("备注栏");
+  auto unknown = ImportEntities(sql(), database().backend(), Rows({header}), Options());
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_NE(unknown.error().message.find("备注栏"), std::string::npos);
+}
+
+TEST_P(DirectoryTest, SearchFiltersAndScope) {
+  std::vector<std::vector<std::string>> rows = {Header()};
+  rows[0].insert(rows[0].end(),
+                 {"经营状态", "信用风险分类", "行业门类", "行业大类", "标签", "监管部门"});
+  rows.push_back({"渝中精密机械有限公司", "91500103MA60K3T26Y", "", "", "", "企业", "500103",
+                  "存续", "A", "", "34", "投诉举报多", "YZ-JXW"});
+  rows.push_back({"江北食品有限公司", "92370303MA3C7Q1N7N", "", "", "", "个体工商户", "370303",
+                  "注销", "C", "C", "", "", ""});
+  auto report = ImportEntities(sql(), database().backend(), Rows(rows), Options());
+  ASSERT_TRUE(report.ok());
+  ASSERT_TRUE(report->committed) << report->problems.at(0).message;
+
+  TargetFilter f;
+  EXPECT_EQ(repo::List(sql(), nullptr, f).total, 2);
+  f.division = "500000";  // Chongqing and everything under it
+  EXPECT_EQ(repo::List(sql(), nullptr, f).total, 1);
+  f = {};
+  f.division = "370300";  // 淄博市 covers 张店区 370303
+  EXPECT_EQ(repo::List(sql(), nullptr, f).total, 1);
+  f = {};
+  f.name = "精密";
+  auto page = repo::List(sql(), nullptr, f);
+  ASSERT_EQ(page.total, 1);
+  EXPECT_EQ(page.items[0].district, "渝中区");
+  EXPECT_EQ(page.items[0].tags, std::vector<std::string>{"投诉举报多"});
+  f = {};
+  f.tag = "投诉举报多";
+  EXPECT_EQ(repo::List(sql(), nullptr, f).total, 1);
+  f = {};
+  f.credit_class = "C";
+  f.status = "注销";
+  EXPECT_EQ(repo::List(sql(), nullptr, f).total, 1);
+  f = {};
+  f.name = "%";  // taken literally
+  EXPECT_EQ(repo::List(sql(), nullptr, f).total, 0);
+
+  // A district user with scope "本部门" sees only the targets its department supervises.
+  org::Principal district_user;
+  district_user.user_id = 99;
+  district_user.department_id = district_;
+  district_user.scope = org::DataScope::kDept;
+  EXPECT_EQ(repo::List(sql(), &district_user, {}).total, 1);
+  auto other = repo::Find(sql(), "entity", "92370303MA3C7Q1N7N");
+  EXPECT_FALSE(repo::Get(sql(), &district_user, other->id).has_value());
+}
+
+SSJ_BOTH_BACKENDS(DirectoryTest);
+
+}  // namespace
+}  // namespace ssj::directory

@@ -1,0 +1,170 @@
+#include "directory/import.h"
+
+#include <openssl/sha.h>
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <cstring>
+#include <unordered_map>
+
+#include "audit/audit_repo.h"
+#include "common/clock.h"
+#include "directory/directory.h"
+#include "directory/directory_repo.h"
+
+namespace ssj::directory {
+namespace {
+
+// The report keeps at most this many problems; the count of the rest is reported.
+constexpr size_t kMaxProblems = 100000;
+
+uint64_t Fingerprint(const std::string& code) {
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  SHA256(reinterpret_cast<const unsigned char*>(code.data()), code.size(), digest);
+  uint64_t v;
+  std::memcpy(&v, digest, sizeof v);
+  return v;
+}
+
+// Where each known column sits in the file; -1 when the file has no such column.
+Result<std::vector<int>> MapHeader(const std::vector<std::string>& header) {
+  const auto& columns = EntityColumns();
+  std::vector<int> position(columns.size(), -1);
+  for (size_t i = 0; i < header.size(); ++i) {
+    std::string name = header[i];
+    if (name.empty()) continue;
+    auto it = std::find_if(columns.begin(), columns.end(),
+                           [&](const Column& c) { return name == c.name; });
+    if (it == columns.end()) {
+      return Error::InvalidField("header",
+                                 "第 1 行表头有未知的列“" + name + "”（第 " +
+                                     std::to_string(i + 1) + " 列），请使用导入模板",
+                                 name);
+    }
+    size_t col = static_cast<size_t>(it - columns.begin());
+    if (position[col] >= 0)
+      return Error::InvalidField("header", "表头中“" + name + "”出现了两次", name);
+    position[col] = static_cast<int>(i);
+  }
+  std::string missing;
+  for (size_t col = 0; col < columns.size(); ++col) {
+    if (columns[col].required_in_header && position[col] < 0)
+      missing += (missing.empty() ? "" : "、") + std::string(columns[col].name);
+  }
+  if (!missing.empty())
+    return Error::InvalidField("header", "表头缺少必需的列：" + missing + "（见附录 B.1）",
+                               missing);
+  return position;
+}
+
+Row Arrange(const std::vector<int>& position, const std::vector<std::string>& cells) {
+  Row row(position.size());
+  for (size_t col = 0; col < position.size(); ++col) {
+    if (position[col] >= 0 && static_cast<size_t>(position[col]) < cells.size())
+      row[col] = cells[position[col]];
+  }
+  return row;
+}
+
+bool Blank(const std::vector<std::string>& cells) {
+  return std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return c.empty(); });
+}
+
+}  // namespace
+
+Result<ImportReport> ImportEntities(soci::session& sql, db::Backend backend,
+                                    const RecordSource& source, const ImportOptions& options) {
+  ImportReport report;
+  std::vector<int> position;
+  auto lookup = [&](const std::string& key) { return repo::DepartmentByCodeOrName(sql, key); };
+  auto add_problem = [&](size_t line, const CellProblem& p) {
+    if (report.problems.size() >= kMaxProblems) {
+      ++report.problems_dropped;
+      return;
+    }
+    report.problems.push_back({line, p.column, p.value, p.message, p.warning});
+  };
+
+  // Phase 1: check every row. Only problems and code fingerprints are kept in memory.
+  std::unordered_map<uint64_t, size_t> first_line;  // code fingerprint -> line
+  std::vector<size_t> bad_lines;
+  bool header_seen = false;
+  Status read = source([&](size_t line, const std::vector<std::string>& cells) -> Status {
+    if (!header_seen) {
+      SSJ_ASSIGN(position, MapHeader(cells));
+      header_seen = true;
+      return OkStatus();
+    }
+    if (Blank(cells)) return OkStatus();
+    ++report.rows;
+    Checked checked = CheckEntity(Arrange(position, cells), options.default_department, lookup);
+    for (const CellProblem& p : checked.problems) add_problem(line, p);
+    bool bad = !checked.ok();
+    const std::string& code = checked.input.code;
+    if (!code.empty()) {
+      auto [it, fresh] = first_line.emplace(Fingerprint(code), line);
+      if (!fresh) {
+        add_problem(line, {"行政相对人编码", code,
+                           "与第 " + std::to_string(it->second) + " 行的编码重复", false});
+        bad = true;
+      } else if (!bad && !options.update_existing && repo::Find(sql, "entity", code)) {
+        add_problem(line, {"行政相对人编码", code,
+                           "名录库中已有此编码的对象；如需更新，请选择“更新已有对象”", false});
+        bad = true;
+      }
+    }
+    if (bad) {
+      ++report.invalid_rows;
+      bad_lines.push_back(line);
+    }
+    if (options.progress && report.rows % 10000 == 0) options.progress(1, report.rows);
+    return OkStatus();
+  });
+  if (!read.ok()) return read.take_error();
+  if (!header_seen) return Error::InvalidField("file", "文件是空的，没有表头");
+  if (options.progress) options.progress(1, report.rows);
+  if (report.invalid_rows > 0 && !options.skip_invalid) return report;
+
+  // Phase 2: write the good rows in one transaction, with one audit entry.
+  const std::string now = FormatIsoMillis(options.now_millis);
+  db::Transaction tx(sql, backend);
+  size_t bad_index = 0;
+  int64_t done = 0;
+  bool header_done = false;
+  read = source([&](size_t line, const std::vector<std::string>& cells) -> Status {
+    if (!header_done) {
+      header_done = true;
+      return OkStatus();
+    }
+    if (Blank(cells)) return OkStatus();
+    ++done;
+    while (bad_index < bad_lines.size() && bad_lines[bad_index] < line) ++bad_index;
+    if (bad_index < bad_lines.size() && bad_lines[bad_index] == line) return OkStatus();
+    Checked checked = CheckEntity(Arrange(position, cells), options.default_department, lookup);
+    if (auto existing = repo::Find(sql, "entity", checked.input.code)) {
+      repo::Update(sql, *existing, checked.input, options.actor.user_id, now, "import");
+      ++report.updated;
+    } else {
+      repo::Insert(sql, checked.input, options.actor.user_id, now, "import");
+      ++report.inserted;
+    }
+    if (options.progress && done % 10000 == 0) options.progress(2, done);
+    return OkStatus();
+  });
+  if (!read.ok()) return read.take_error();  // rolls back
+  audit::Append(sql, options.actor,
+                {"directory:target:import", "target_import", options.file_name, nullptr,
+                 boost::json::object{{"file", options.file_name},
+                                     {"kind", "entity"},
+                                     {"rows", report.rows},
+                                     {"inserted", report.inserted},
+                                     {"updated", report.updated},
+                                     {"skipped_invalid", report.invalid_rows}}},
+                options.now_millis);
+  tx.Commit();
+  report.committed = true;
+  if (options.progress) options.progress(2, done);
+  return report;
+}
+
+}  // namespace ssj::directory
