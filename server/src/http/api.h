@@ -106,6 +106,13 @@ struct Match {
 class Router {
  public:
   void Add(Route route);
+  // The same, spelled as one line per route in each module's RegisterRoutes.
+  void Add(Method method, std::string pattern, Access access, std::string permission,
+           std::string audit_tag, std::string summary, std::string group, Handler handler,
+           TxMode tx = TxMode::kAuto) {
+    Add(Route{method, std::move(pattern), access, std::move(permission), std::move(audit_tag),
+              std::move(summary), std::move(group), std::move(handler), tx});
+  }
   Match Find(Method method, std::string_view path) const;
   const std::vector<Route>& routes() const { return routes_; }
 

@@ -240,6 +240,13 @@ Result<std::vector<std::string>> StringArrayField(const boost::json::value& body
   return out;
 }
 
+boost::json::value PageJson(boost::json::array items, int64_t total, const PageParams& params) {
+  return {{"items", std::move(items)},
+          {"total", total},
+          {"page", params.page},
+          {"page_size", params.page_size}};
+}
+
 Result<PageParams> ReadPage(const Request& request) {
   PageParams params;
   auto read = [&](std::string_view name, int64_t lo, int64_t hi, int64_t* out) -> Status {

@@ -36,6 +36,8 @@ struct PageParams {
   int64_t page_size = 20;
 };
 Result<PageParams> ReadPage(const Request& request);
+// {"items": [...], "total": n, "page": p, "page_size": s}: every paginated list answers so.
+boost::json::value PageJson(boost::json::array items, int64_t total, const PageParams& params);
 // "2026-11-01" or an ISO time; empty stays empty. `end_of_day` turns a date into the next day's
 // start (for exclusive upper bounds).
 Result<std::string> ReadTimeParam(const Request& request, std::string_view name, bool end_of_day);

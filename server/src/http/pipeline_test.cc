@@ -7,58 +7,14 @@
 #include <boost/json.hpp>
 
 #include "audit/audit_repo.h"
-#include "demo/demo.h"
-#include "http/routes.h"
-#include "testing/test_db.h"
+#include "testing/api_test.h"
 
 namespace ssj::http {
 namespace {
 
 namespace json = boost::json;
 
-class PipelineTest : public testing::DbTest {
- protected:
-  void SetUp() override {
-    DbTest::SetUp();
-    if (IsSkipped() || HasFatalFailure()) return;
-    router_ = BuildRouter();
-    ASSERT_TRUE(demo::Run(services()).ok());
-  }
-
-  Response Call(Method method, const std::string& path, json::value body = nullptr,
-                bool with_csrf = true,
-                std::vector<std::pair<std::string, std::string>> query = {}) {
-    Request req;
-    req.method = method;
-    req.path = path;
-    req.query = std::move(query);
-    req.body = std::move(body);
-    req.ip = "10.1.2.3";
-    req.session_token = token_;
-    if (with_csrf) req.csrf_header = csrf_;
-    return Dispatch(*router_, services(), req);
-  }
-
-  void LoginAs(const std::string& username, const std::string& password) {
-    Response r =
-        Call(Method::kPost, "/api/v1/auth/login", {{"username", username}, {"password", password}});
-    ASSERT_EQ(r.status, 200) << json::serialize(r.body);
-    csrf_ = std::string(r.body.at("csrf_token").as_string());
-    for (const auto& [name, value] : r.headers) {
-      if (name == "Set-Cookie") token_ = value.substr(12, 64);
-    }
-    ASSERT_EQ(token_.size(), 64u);
-  }
-
-  int64_t AuditCount() {
-    db::Lease sql = database().Acquire();
-    return audit::List(*sql, audit::ListFilter{}).total;
-  }
-
-  std::unique_ptr<Router> router_;
-  std::string token_;
-  std::string csrf_;
-};
+using PipelineTest = testing::ApiTest;
 
 TEST_P(PipelineTest, RoutingErrors) {
   EXPECT_EQ(Call(Method::kGet, "/api/v1/nowhere").status, 404);

@@ -5,6 +5,7 @@
 
 #include "audit/audit_routes.h"
 #include "db/database.h"
+#include "directory/directory_routes.h"
 #include "org/org_routes.h"
 #include "org/permissions.h"
 
@@ -46,6 +47,7 @@ std::unique_ptr<Router> BuildRouter() {
   auto router = std::make_unique<Router>();
   RegisterMeta(*router, router.get());
   org::RegisterRoutes(*router);
+  directory::RegisterRoutes(*router);
   audit::RegisterRoutes(*router);
   for (const Route& route : router->routes()) {
     if (route.access == Access::kPermission && !org::IsKnownPermission(route.permission)) {

@@ -51,10 +51,7 @@ template <class T>
 json::value PageJson(const repo::Page<T>& page, const http::PageParams& params) {
   json::array items;
   for (const T& item : page.items) items.push_back(ToJson(item));
-  return {{"items", std::move(items)},
-          {"total", page.total},
-          {"page", params.page},
-          {"page_size", params.page_size}};
+  return http::PageJson(std::move(items), page.total, params);
 }
 
 void Note(Request& req, std::string type, int64_t id, json::value before, json::value after) {
@@ -322,21 +319,8 @@ Result<Response> HandleLoginLog(Request& req) {
 }  // namespace
 
 void RegisterRoutes(http::Router& router) {
-  auto add = [&](Method method, std::string pattern, Access access, std::string permission,
-                 std::string audit, std::string summary, std::string group, http::Handler handler,
-                 http::TxMode tx = http::TxMode::kAuto) {
-    http::Route route;
-    route.method = method;
-    route.pattern = std::move(pattern);
-    route.access = access;
-    route.permission = std::move(permission);
-    route.audit_tag = std::move(audit);
-    route.summary = std::move(summary);
-    route.group = std::move(group);
-    route.handler = std::move(handler);
-    route.tx = tx;
-    router.Add(std::move(route));
-  };
+  auto add = [&](auto&&... args) { router.Add(std::forward<decltype(args)>(args)...); };
+
   const auto kPerm = Access::kPermission;
   add(Method::kPost, "/api/v1/auth/login", Access::kPublic, "", "auth:login", "登录", "认证",
       HandleLogin, http::TxMode::kSelf);

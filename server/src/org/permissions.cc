@@ -34,6 +34,17 @@ const std::vector<PermissionNode>& PermissionTree() {
             {Leaf("system:role:list", "查看角色"), Leaf("system:role:add", "新增角色"),
              Leaf("system:role:edit", "修改角色"), Leaf("system:role:remove", "删除角色")}},
        }},
+      {"directory",
+       "一单两库",
+       {
+           {"directory:target",
+            "检查对象名录库",
+            {Leaf("directory:target:list", "查看检查对象"),
+             Leaf("directory:target:add", "登记检查对象"),
+             Leaf("directory:target:edit", "修改检查对象"),
+             Leaf("directory:target:import", "导入检查对象"),
+             Leaf("directory:target:export", "导出检查对象")}},
+       }},
       {"monitor",
        "日志审计",
        {

@@ -1,0 +1,109 @@
+#include "directory/directory_routes.h"
+
+#include <boost/json.hpp>
+
+#include "common/clock.h"
+#include "directory/directory_repo.h"
+#include "directory/targets.h"
+#include "http/pipeline.h"
+
+namespace ssj::directory {
+namespace {
+
+using http::Access;
+using http::JsonResponse;
+using http::Method;
+using http::Request;
+using http::Response;
+namespace json = boost::json;
+
+std::string Now(const Request& req) { return FormatIsoMillis(req.services->clock->NowMillis()); }
+
+template <size_t N>
+Status OneOfOrEmpty(const std::string& field, const std::string& value,
+                    const char* const (&allowed)[N]) {
+  if (value.empty()) return OkStatus();
+  for (const char* a : allowed) {
+    if (value == a) return OkStatus();
+  }
+  return Error::InvalidField(field, "不是可选的值", value.substr(0, 32));
+}
+
+Result<Response> HandleList(Request& req) {
+  SSJ_ASSIGN(http::PageParams params, http::ReadPage(req));
+  TargetFilter f;
+  f.kind = req.Query("kind");
+  f.name = req.Query("name").substr(0, 100);
+  f.code = req.Query("code").substr(0, 64);
+  f.division = req.Query("division").substr(0, 12);
+  f.industry_section = req.Query("industry_section").substr(0, 2);
+  f.industry_division = req.Query("industry_division").substr(0, 2);
+  f.status = req.Query("status");
+  f.credit_class = req.Query("credit_class");
+  f.tag = req.Query("tag");
+  SSJ_TRY(OneOfOrEmpty("kind", f.kind, kKinds));
+  SSJ_TRY(OneOfOrEmpty("status", f.status, kStatuses));
+  SSJ_TRY(OneOfOrEmpty("credit_class", f.credit_class, kClasses));
+  SSJ_TRY(OneOfOrEmpty("tag", f.tag, kTags));
+  if (!f.division.empty() && !DivisionRange(f.division))
+    return Error::InvalidField("division", "不是有效的行政区划代码", f.division);
+  std::string dept = req.Query("department_id");
+  if (!dept.empty()) {
+    if (dept.size() > 18 || dept.find_first_not_of("0123456789") != std::string::npos)
+      return Error::InvalidField("department_id", "部门编号应为整数", dept.substr(0, 32));
+    f.department_id = std::stoll(dept);
+  }
+  f.page = params.page;
+  f.page_size = params.page_size;
+  auto page = repo::List(*req.sql, req.principal, f);
+  json::array items;
+  for (const Target& t : page.items) items.push_back(ToJson(t));
+  return JsonResponse(http::PageJson(std::move(items), page.total, params));
+}
+
+Result<Response> HandleGet(Request& req) {
+  SSJ_ASSIGN(int64_t id, req.PathId());
+  auto target = repo::Get(*req.sql, req.principal, id);
+  if (!target) return Error::NotFound("检查对象");
+  json::array history;
+  for (const HistoryEntry& h : repo::History(*req.sql, id)) history.push_back(ToJson(h));
+  json::value out = ToJson(*target);
+  out.as_object()["history"] = std::move(history);
+  return JsonResponse(out);
+}
+
+Result<Response> HandleCreate(Request& req) {
+  SSJ_ASSIGN(Row row, RowFromJson(req.body));
+  SSJ_ASSIGN(Target target, CreateEntity(*req.sql, *req.principal, row, Now(req)));
+  req.audit = http::AuditNote{"target", std::to_string(target.id), nullptr, ToJson(target)};
+  return JsonResponse(ToJson(target), 201);
+}
+
+Result<Response> HandleUpdate(Request& req) {
+  SSJ_ASSIGN(int64_t id, req.PathId());
+  SSJ_ASSIGN(Row row, RowFromJson(req.body));
+  SSJ_ASSIGN(auto change, UpdateEntity(*req.sql, *req.principal, id, row, Now(req)));
+  req.audit =
+      http::AuditNote{"target", std::to_string(id), ToJson(*change.before), ToJson(change.after)};
+  return JsonResponse(ToJson(change.after));
+}
+
+Result<Response> HandleOptions(Request&) { return JsonResponse(OptionsJson()); }
+
+}  // namespace
+
+void RegisterRoutes(http::Router& router) {
+  const auto kPerm = Access::kPermission;
+  router.Add(Method::kGet, "/api/v1/targets", kPerm, "directory:target:list", "",
+             "检查对象名录（搜索、分页）", "检查对象名录库", HandleList);
+  router.Add(Method::kGet, "/api/v1/targets/options", kPerm, "directory:target:list", "",
+             "名录库字典（性质、状态、分类、标签、行业门类）", "检查对象名录库", HandleOptions);
+  router.Add(Method::kGet, "/api/v1/targets/{id}", kPerm, "directory:target:list", "",
+             "检查对象详情与变更历史", "检查对象名录库", HandleGet);
+  router.Add(Method::kPost, "/api/v1/targets", kPerm, "directory:target:add",
+             "directory:target:add", "登记检查对象（行政相对人）", "检查对象名录库", HandleCreate);
+  router.Add(Method::kPut, "/api/v1/targets/{id}", kPerm, "directory:target:edit",
+             "directory:target:edit", "修改检查对象", "检查对象名录库", HandleUpdate);
+}
+
+}  // namespace ssj::directory

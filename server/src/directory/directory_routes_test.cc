@@ -1,0 +1,82 @@
+// The directory's HTTP routes on both backends: permissions, validation errors per field,
+// data scope, audit and history.
+#include <gtest/gtest.h>
+
+#include "testing/api_test.h"
+
+namespace ssj::directory {
+namespace {
+
+using http::Method;
+using TargetRoutesTest = testing::ApiTest;
+namespace json = boost::json;
+
+json::value Entity(std::string code, std::string name = "重庆渝中精密机械有限公司") {
+  return {{"name", name},
+          {"code", code},
+          {"nature", "企业"},
+          {"division_code", "500103"},
+          {"address", "解放碑1号"},
+          {"credit_class", "B"},
+          {"tags", json::array{"投诉举报多"}}};
+}
+
+TEST_P(TargetRoutesTest, StaffRegisterAndEditWithHistoryAndAudit) {
+  LoginAs("yewu", "Demo@2026");
+  int64_t audit_before = AuditCount();
+  http::Response created = Call(Method::kPost, "/api/v1/targets", Entity("91500103MA60K3T26Y"));
+  ASSERT_EQ(created.status, 201) << json::serialize(created.body);
+  int64_t id = created.body.at("id").as_int64();
+  EXPECT_EQ(created.body.at("district"), "渝中区");
+  EXPECT_EQ(AuditCount(), audit_before + 1);
+
+  json::value edit = Entity("91500103MA60K3T26Y", "重庆渝中精密机械股份有限公司");
+  http::Response updated = Call(Method::kPut, "/api/v1/targets/" + std::to_string(id), edit);
+  ASSERT_EQ(updated.status, 200) << json::serialize(updated.body);
+  EXPECT_EQ(updated.body.at("version"), 2);
+  http::Response detail = Call(Method::kGet, "/api/v1/targets/" + std::to_string(id));
+  ASSERT_EQ(detail.status, 200);
+  EXPECT_EQ(detail.body.at("history").as_array().size(), 2u);
+
+  http::Response duplicate = Call(Method::kPost, "/api/v1/targets", Entity("91500103MA60K3T26Y"));
+  EXPECT_EQ(duplicate.status, 409);
+
+  http::Response list = Call(Method::kGet, "/api/v1/targets", nullptr, true,
+                             {{"name", "股份"}, {"division", "500000"}});
+  ASSERT_EQ(list.status, 200);
+  EXPECT_EQ(list.body.at("total"), 1);
+}
+
+TEST_P(TargetRoutesTest, BadFieldsAreNamedAndNothingIsWritten) {
+  LoginAs("yewu", "Demo@2026");
+  json::value bad = Entity("91500103MA60K3T26X");
+  bad.as_object()["division_code"] = "500199";
+  int64_t audit_before = AuditCount();
+  http::Response r = Call(Method::kPost, "/api/v1/targets", bad);
+  ASSERT_EQ(r.status, 400);
+  const auto& problems = r.body.at("details").at("problems").as_array();
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0].at("field"), "code");
+  EXPECT_EQ(problems[1].at("field"), "division_code");
+  EXPECT_EQ(AuditCount(), audit_before);
+  EXPECT_EQ(Call(Method::kGet, "/api/v1/targets").body.at("total"), 0);
+  EXPECT_EQ(Call(Method::kGet, "/api/v1/targets", nullptr, true, {{"credit_class", "E"}}).status,
+            400);
+}
+
+TEST_P(TargetRoutesTest, InspectorsHaveNoAccessAndScopeLimitsDepartments) {
+  LoginAs("jiancha", "Demo@2026");
+  EXPECT_EQ(Call(Method::kGet, "/api/v1/targets").status, 403);
+  LoginAs("yewu", "Demo@2026");
+  // yewu works in one office; a district department is outside its scope.
+  json::value other = Entity("91500103MA60K3T26Y");
+  other.as_object()["department"] = "YZ-JXW";
+  http::Response r = Call(Method::kPost, "/api/v1/targets", other);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.body.at("details").at("field"), "department");
+}
+
+SSJ_BOTH_BACKENDS(TargetRoutesTest);
+
+}  // namespace
+}  // namespace ssj::directory

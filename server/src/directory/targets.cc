@@ -1,0 +1,184 @@
+#include "directory/targets.h"
+
+#include <boost/json.hpp>
+
+#include "codes/industry.h"
+#include "directory/directory_repo.h"
+#include "org/org_repo.h"
+
+namespace ssj::directory {
+namespace {
+
+namespace json = boost::json;
+
+// A failed check as one 400 error: the first problem as the message, every problem in details
+// (keyed by API field name, so the form can mark each input).
+Error RowError(const Checked& checked) {
+  const auto& columns = EntityColumns();
+  const auto& names = EntityFieldNames();
+  json::array problems;
+  const CellProblem* first = nullptr;
+  for (const CellProblem& p : checked.problems) {
+    if (p.warning) continue;
+    if (!first) first = &p;
+    std::string field;
+    for (size_t col = 0; col < columns.size(); ++col) {
+      if (p.column == columns[col].name) field = names[col];
+    }
+    problems.push_back(
+        {{"field", field}, {"column", p.column}, {"value", p.value}, {"message", p.message}});
+  }
+  Error e = Error::InvalidField(EntityFieldNames()[0], first->column + "：" + first->message,
+                                first->value);
+  e.details["problems"] = std::move(problems);
+  return e;
+}
+
+// The department must be one the caller may see (its data scope).
+Status CheckDepartmentInScope(soci::session& sql, const org::Principal& who, int64_t id) {
+  if (!org::repo::GetDepartment(sql, &who, id))
+    return Error::InvalidField("department", "只能登记本人数据范围内部门监管的对象");
+  return OkStatus();
+}
+
+}  // namespace
+
+const std::vector<std::string>& EntityFieldNames() {
+  static const std::vector<std::string> names = {"name",
+                                                 "code",
+                                                 "address",
+                                                 "phone",
+                                                 "district",
+                                                 "nature",
+                                                 "division_code",
+                                                 "status",
+                                                 "credit_class",
+                                                 "industry_section",
+                                                 "industry_division",
+                                                 "tags",
+                                                 "department"};
+  return names;
+}
+
+Result<Row> RowFromJson(const json::value& body) {
+  if (!body.is_object()) return Error::InvalidField("body", "请求体应为 JSON 对象");
+  const auto& names = EntityFieldNames();
+  Row row(names.size());
+  for (size_t col = 0; col < names.size(); ++col) {
+    const json::value* v = body.get_object().if_contains(names[col]);
+    if (!v || v->is_null()) continue;
+    if (v->is_string()) {
+      row[col] = std::string(v->get_string());
+    } else if (v->is_int64() && names[col] == "department") {
+      row[col] = "#" + std::to_string(v->get_int64());  // a department id (see lookup below)
+    } else if (v->is_array() && names[col] == "tags") {
+      for (const auto& tag : v->get_array()) {
+        if (!tag.is_string()) return Error::InvalidField("tags", "标签应为字符串数组");
+        row[col] += (row[col].empty() ? "" : "、") + std::string(tag.get_string());
+      }
+    } else {
+      return Error::InvalidField(names[col], "应为字符串");
+    }
+  }
+  return row;
+}
+
+namespace {
+
+Result<TargetInput> Check(soci::session& sql, const org::Principal& who, const Row& row) {
+  auto lookup = [&](const std::string& key) -> std::optional<int64_t> {
+    if (key.starts_with("#")) {
+      try {
+        return std::stoll(key.substr(1));
+      } catch (...) {
+        return std::nullopt;
+      }
+    }
+    return repo::DepartmentByCodeOrName(sql, key);
+  };
+  Checked checked = CheckEntity(row, who.department_id, lookup);
+  if (!checked.ok()) return RowError(checked);
+  SSJ_TRY(CheckDepartmentInScope(sql, who, checked.input.department_id));
+  return checked.input;
+}
+
+}  // namespace
+
+Result<Target> CreateEntity(soci::session& sql, const org::Principal& who, const Row& row,
+                            const std::string& now) {
+  SSJ_ASSIGN(TargetInput input, Check(sql, who, row));
+  if (repo::Find(sql, input.kind, input.code)) {
+    return Error::Duplicate("code", input.code, "名录库中已有编码为 " + input.code + " 的对象");
+  }
+  int64_t id = repo::Insert(sql, input, who.user_id, now, "create");
+  return *repo::Get(sql, nullptr, id);
+}
+
+Result<Change<Target>> UpdateEntity(soci::session& sql, const org::Principal& who, int64_t id,
+                                    const Row& row, const std::string& now) {
+  auto before = repo::Get(sql, &who, id);
+  if (!before) return Error::NotFound("检查对象");
+  SSJ_ASSIGN(TargetInput input, Check(sql, who, row));
+  auto same_code = repo::Find(sql, input.kind, input.code);
+  if (same_code && same_code->id != id) {
+    return Error::Duplicate("code", input.code, "名录库中已有编码为 " + input.code + " 的对象");
+  }
+  repo::Update(sql, {id, before->version, before->department_id}, input, who.user_id, now,
+               "update");
+  return Change<Target>{before, *repo::Get(sql, nullptr, id)};
+}
+
+json::value ToJson(const Target& t) {
+  json::array tags;
+  for (const auto& tag : t.tags) tags.emplace_back(tag);
+  return {{"id", t.id},
+          {"kind", t.kind},
+          {"code", t.code},
+          {"name", t.name},
+          {"nature", t.nature},
+          {"division_code", t.division_code},
+          {"district", t.district},
+          {"address", t.address},
+          {"phone", t.phone},
+          {"industry_section", t.industry_section},
+          {"industry_division", t.industry_division},
+          {"status", t.status},
+          {"credit_class", t.credit_class},
+          {"tags", std::move(tags)},
+          {"department_id", t.department_id},
+          {"department_name", t.department_name},
+          {"code_warning", t.code_warning},
+          {"version", t.version},
+          {"created_at", t.created_at},
+          {"updated_at", t.updated_at}};
+}
+
+json::value ToJson(const HistoryEntry& h) {
+  return {{"version", h.version},
+          {"action", h.action},
+          {"data", json::parse(h.data)},
+          {"changed_by", h.changed_by_name},
+          {"changed_at", h.changed_at}};
+}
+
+json::value OptionsJson() {
+  auto list = [](const auto& items) {
+    json::array out;
+    for (const char* item : items) out.emplace_back(item);
+    return out;
+  };
+  json::array sections;
+  for (const auto& s : codes::IndustrySections()) {
+    sections.push_back({{"code", s.code},
+                        {"name", s.name},
+                        {"division_from", s.division_from},
+                        {"division_to", s.division_to}});
+  }
+  return {{"natures", list(kNatures)},
+          {"statuses", list(kStatuses)},
+          {"classes", list(kClasses)},
+          {"tags", list(kTags)},
+          {"industry_sections", std::move(sections)}};
+}
+
+}  // namespace ssj::directory
