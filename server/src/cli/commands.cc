@@ -9,78 +9,20 @@
 #include <iostream>
 
 #include "audit/audit_repo.h"
+#include "cli/cli_common.h"
 #include "common/clock.h"
 #include "common/crypto.h"
 #include "db/backup.h"
 #include "db/database.h"
 #include "db/migrate.h"
 #include "demo/demo.h"
+#include "demo/demo_targets.h"
 #include "http/routes.h"
 #include "org/admin.h"
 #include "org/org.h"
 #include "org/org_repo.h"
 
 namespace ssj::cli {
-namespace {
-
-constexpr int kExitProblem = 1;
-constexpr int kExitConfig = 2;
-
-int Fail(int code, const std::string& message) {
-  std::cerr << "错误: " << message << "\n";
-  return code;
-}
-
-int FailWith(const Error& error) {
-  std::string message = error.message;
-  if (error.details.contains("field")) {
-    message += "（字段 " + std::string(error.details.at("field").as_string()) + "）";
-  }
-  return Fail(error.kind == ErrorKind::kUnavailable ? kExitConfig : kExitProblem, message);
-}
-
-// Opens the database, or explains in one line why not.
-Result<std::unique_ptr<db::Database>> OpenDb(const std::string& url, size_t pool_size,
-                                             bool create = false) {
-  if (url.empty()) {
-    return Error{
-        ErrorKind::kUnavailable, "db.missing", "请用 --db 或环境变量 SSJ_DB 指定数据库地址", {}};
-  }
-  auto parsed_url = db::ParseDbUrl(url);
-  if (!parsed_url.ok()) {
-    Error e = parsed_url.take_error();
-    e.kind = ErrorKind::kUnavailable;  // a configuration error: exit 2
-    return e;
-  }
-  db::DbUrl parsed = std::move(parsed_url).value();
-  if (!create && parsed.backend == db::Backend::kSqlite && !std::filesystem::exists(parsed.path)) {
-    // Opening would create an empty file at a mistyped path; only `migrate` creates databases.
-    return Error{ErrorKind::kUnavailable,
-                 "db.missing",
-                 "数据库文件不存在: " + parsed.path + "（新数据库请先运行 ssj migrate）",
-                 {}};
-  }
-  auto opened = db::Database::Open(parsed, pool_size);
-  if (!opened.ok()) return opened.take_error();
-  return std::move(opened).value();
-}
-
-Result<std::unique_ptr<db::Database>> OpenMigrated(const std::string& url, size_t pool_size) {
-  SSJ_ASSIGN(auto db, OpenDb(url, pool_size));
-  int version = db::SchemaVersion(*db->Acquire());
-  if (version < db::LatestVersion()) {
-    return Error{ErrorKind::kUnavailable,
-                 "db.schema",
-                 "数据库结构版本为 " + std::to_string(version) + "，需要 " +
-                     std::to_string(db::LatestVersion()) + "：请先运行 ssj migrate --db " +
-                     db->url().display,
-                 {}};
-  }
-  return db;
-}
-
-}  // namespace
-
 int Migrate(const std::string& db_url) {
   auto db = OpenDb(db_url, 1, /*create=*/true);
   if (!db.ok()) return FailWith(db.error());
@@ -166,9 +108,16 @@ int Demo(const std::string& db_url, int targets) {
     std::cout << "已创建演示数据: " << report->departments << " 个部门，" << report->logins.size()
               << " 个演示账号。\n";
   }
+  if (!report->already_present) std::cout << "名录库演示检查对象 " << report->targets << " 个。\n";
   if (targets > 0) {
-    std::cout << "提示: --targets " << targets
-              << " 需要检查对象名录库模块，本版本尚未包含，已忽略。\n";
+    std::cerr << "生成检查对象名录至 " << targets << " 个…\n";
+    db::Lease sql = (*db)->Acquire();
+    auto added = demo::AddTargets(
+        *sql, (*db)->backend(), clock.NowMillis(), targets,
+        [&](int64_t done) { std::cerr << "\r  " << done << " / " << targets << std::flush; });
+    std::cerr << "\n";
+    if (!added.ok()) return FailWith(added.error());
+    std::cout << "新增检查对象 " << *added << " 个。\n";
   }
   std::cout << "演示账号（用户名 / 密码 / 角色 / 部门）:\n";
   for (const auto& login : report->logins) {

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli/cli_common.h"
 #include "common/crypto.h"
 #include "draw/draw.h"
 #include "draw/draw_json.h"
@@ -24,25 +25,6 @@ bool ReadFile(const fs::path& path, std::string* out) {
   buffer << in.rdbuf();
   *out = buffer.str();
   return true;
-}
-
-int Fail(int code, const std::string& message) {
-  std::cerr << "错误: " << message << "\n";
-  return code;
-}
-
-int FailWith(const Error& e) {
-  std::string message = e.message;
-  if (e.details.contains("field"))
-    message = std::string(e.details.at("field").as_string()) + ": " + message;
-  if (e.details.contains("value"))
-    message += "（值: " + std::string(e.details.at("value").as_string()) + "）";
-  std::cerr << "错误: " << message << "\n";
-  if (e.details.contains("shortfalls")) {
-    for (const auto& line : e.details.at("shortfalls").as_array())
-      std::cerr << "  - " << line.as_string() << "\n";
-  }
-  return 1;
 }
 
 struct Loaded {

@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/draw_commands.h"
+#include "cli/import_commands.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"ssj — 双随机、一公开监管平台"};
@@ -59,6 +60,22 @@ int main(int argc, char** argv) {
   add_db(demo);
   int targets = 0;
   demo->add_option("--targets", targets, "演示检查对象数量");
+
+  auto* import = app.add_subcommand("import", "批量导入名录（CSV，UTF-8 或 GBK）");
+  add_db(import);
+  ssj::cli::ImportArgs import_args;
+  import->add_option("kind", import_args.kind, "类型：targets（检查对象，附录 B.1）")->required();
+  import->add_option("file", import_args.file, "CSV 文件")->required();
+  import->add_flag("--skip-invalid", import_args.skip_invalid, "跳过有错误的行，只导入正确的行");
+  import->add_flag("--update-existing", import_args.update_existing, "编码已存在时更新该对象");
+  import->add_option("--errors", import_args.errors_out, "问题清单输出文件（.csv 或 .json）");
+  import->add_option("--department", import_args.department,
+                     "未填“监管部门”的行归属的部门编码（默认：最上级部门）");
+
+  auto* tmpl = app.add_subcommand("template", "生成导入模板（XLSX）");
+  std::string template_kind, template_out;
+  tmpl->add_option("kind", template_kind, "类型：targets")->required();
+  tmpl->add_option("--out", template_out, "输出文件（.xlsx）")->required();
 
   auto* audit = app.add_subcommand("audit", "审计日志");
   audit->require_subcommand(1);
@@ -124,6 +141,8 @@ int main(int argc, char** argv) {
       return ssj::cli::AddUser(db_url, user_input, password);
     }
     if (*demo) return ssj::cli::Demo(db_url, targets);
+    if (*import) return ssj::cli::Import(db_url, import_args);
+    if (*tmpl) return ssj::cli::Template(template_kind, template_out);
     if (*verify) return ssj::cli::AuditVerify(db_url);
     if (*backup) return ssj::cli::Backup(db_url, out);
   } catch (const std::exception& e) {

@@ -6,6 +6,7 @@
 #include "common/clock.h"
 #include "common/crypto.h"
 #include "db/database.h"
+#include "demo/demo_targets.h"
 #include "org/admin.h"
 #include "org/org.h"
 #include "org/org_repo.h"
@@ -84,7 +85,7 @@ const std::vector<DemoLogin>& Logins() {
   return kLogins;
 }
 
-Result<DemoReport> Run(const Services& services) {
+Result<DemoReport> Run(const Services& services, int64_t targets) {
   struct DemoUser {
     const char* username;
     const char* name;
@@ -165,6 +166,7 @@ Result<DemoReport> Run(const Services& services) {
                   now_ms);
   }
   tx.Commit();
+  SSJ_ASSIGN(report.targets, AddTargets(*sql, services.db->backend(), now_ms, targets));
   return report;
 }
 

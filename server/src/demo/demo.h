@@ -18,13 +18,18 @@ struct DemoLogin {
   std::string department;
 };
 
+// Targets the demo puts in the directory.
+inline constexpr int64_t kDemoTargets = 5000;
+
 struct DemoReport {
   bool already_present = false;
   std::vector<DemoLogin> logins;
   int departments = 0;
+  int64_t targets = 0;  // demo targets added to the directory
 };
 
-Result<DemoReport> Run(const Services& services);
+// Loads the demo once (later calls change nothing) with `targets` demo targets in the directory.
+Result<DemoReport> Run(const Services& services, int64_t targets = kDemoTargets);
 
 // The demo logins (also printed by scripts/run).
 const std::vector<DemoLogin>& Logins();

@@ -3,9 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "audit/audit_repo.h"
 #include "directory/directory_repo.h"
 #include "directory/import.h"
+#include "directory/template.h"
 #include "org/admin.h"
 #include "testing/test_db.h"
 
@@ -92,6 +95,16 @@ TEST(EntityRulesTest, DivisionRangesCoverSubdivisions) {
   EXPECT_EQ(DivisionRange("370300")->second, "3704");
   EXPECT_EQ(DivisionRange("500103")->second, "500104");
   EXPECT_FALSE(DivisionRange("999999").has_value());
+}
+
+TEST(EntityTemplateTest, WritesAWorkbook) {
+  std::string path = ::testing::TempDir() + "/targets-template.xlsx";
+  ASSERT_TRUE(WriteEntityTemplate(path).ok());
+  std::ifstream in(path, std::ios::binary);
+  std::string head(2, '\0');
+  in.read(head.data(), 2);
+  EXPECT_EQ(head, "PK");  // a zip container, as XLSX is
+  EXPECT_FALSE(WriteEntityTemplate("/nonexistent-dir/x.xlsx").ok());
 }
 
 class DirectoryTest : public testing::DbTest {
@@ -257,6 +270,31 @@ TEST_P(DirectoryTest, SearchFiltersAndScope) {
   EXPECT_EQ(repo::List(sql(), &district_user, {}).total, 1);
   auto other = repo::Find(sql(), "entity", "92370303MA3C7Q1N7N");
   EXPECT_FALSE(repo::Get(sql(), &district_user, other->id).has_value());
+}
+
+TEST_P(DirectoryTest, AGbkCsvFromExcelImports) {
+  // What Excel's "CSV" save writes in China: GBK, CRLF, a quoted cell with a comma.
+  std::string csv =
+      "\xd0\xd0\xd5\xfe\xcf\xe0\xb6\xd4\xc8\xcb\xc3\xfb\xb3\xc6,"  // 行政相对人名称
+      "\xd0\xd0\xd5\xfe\xcf\xe0\xb6\xd4\xc8\xcb\xb1\xe0\xc2\xeb,"  // 行政相对人编码
+      "\xbc\xec\xb2\xe9\xb5\xd8\xd6\xb7,"                          // 检查地址
+      "\xbc\xec\xb2\xe9\xc1\xaa\xcf\xb5\xb5\xe7\xbb\xb0,"          // 检查联系电话
+      "\xcb\xf9\xca\xf4\xc7\xf8\xcf\xd8,"                          // 所属区县
+      "\xd0\xd0\xd5\xfe\xcf\xe0\xb6\xd4\xc8\xcb\xd0\xd4\xd6\xca,"  // 行政相对人性质
+      "\xd0\xd0\xd5\xfe\xc7\xf8\xbb\xae\xb4\xfa\xc2\xeb\r\n"       // 行政区划代码
+      "\"\xd6\xd8\xc7\xec\xbc\xd7,\xb9\xab\xcb\xbe\",91500103ma60k3t26y,,,"  // "重庆甲,公司"
+      "\xd3\xe5\xd6\xd0\xc7\xf8,\xc6\xf3\xd2\xb5,500103\r\n";                // 渝中区,企业
+  auto source = importer::CsvTextSource(csv);
+  ASSERT_TRUE(source.ok()) << source.error().message;
+  auto report = ImportEntities(sql(), database().backend(), *source, Options());
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  ASSERT_TRUE(report->committed) << report->problems.at(0).message;
+  TargetFilter f;
+  f.code = "91500103MA60K3T26Y";
+  auto page = repo::List(sql(), nullptr, f);
+  ASSERT_EQ(page.total, 1);
+  EXPECT_EQ(page.items[0].name, "重庆甲,公司");
+  EXPECT_EQ(page.items[0].district, "渝中区");
 }
 
 SSJ_BOTH_BACKENDS(DirectoryTest);

@@ -16,13 +16,14 @@
 #include "common/error.h"
 #include "db/database.h"
 #include "directory/directory_types.h"
+#include "importer/file_source.h"
 
 namespace ssj::directory {
 
 // Feeds every record of the file, header first, to `fn` with its 1-based line number. Called
 // once per phase, so it must be able to start over.
-using RecordFn = std::function<Status(size_t line, const std::vector<std::string>& cells)>;
-using RecordSource = std::function<Status(const RecordFn& fn)>;
+using importer::RecordFn;
+using importer::RecordSource;
 
 struct ImportOptions {
   bool skip_invalid = false;     // commit the good rows even when some are bad

@@ -23,7 +23,7 @@ class ApiTest : public DbTest {
     DbTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
     router_ = http::BuildRouter();
-    ASSERT_TRUE(demo::Run(services()).ok());
+    ASSERT_TRUE(demo::Run(services(), /*targets=*/0).ok());  // each test makes its own
   }
 
   http::Response Call(http::Method method, const std::string& path, json::value body = nullptr,

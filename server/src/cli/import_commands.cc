@@ -1,0 +1,152 @@
+#include "cli/import_commands.h"
+
+#include <boost/json.hpp>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "cli/cli_common.h"
+#include "common/clock.h"
+#include "directory/import.h"
+#include "directory/template.h"
+#include "importer/file_source.h"
+#include "org/org_repo.h"
+
+namespace ssj::cli {
+namespace {
+
+// A CSV cell for Excel: quoted when it holds a separator, quote or line break.
+std::string CsvCell(const std::string& value) {
+  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
+  std::string out = "\"";
+  for (char c : value) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+bool WriteProblems(const std::string& path, const directory::ImportReport& report) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (path.ends_with(".json")) {
+    boost::json::array items;
+    for (const auto& p : report.problems) {
+      items.push_back({{"line", p.line},
+                       {"column", p.column},
+                       {"value", p.value},
+                       {"message", p.message},
+                       {"level", p.warning ? "warning" : "error"}});
+    }
+    out << boost::json::serialize(
+               boost::json::object{{"rows", report.rows},
+                                   {"invalid_rows", report.invalid_rows},
+                                   {"problems", std::move(items)},
+                                   {"problems_dropped", report.problems_dropped}})
+        << "\n";
+  } else {
+    out << "\xEF\xBB\xBF行号,列,值,问题,级别\r\n";
+    for (const auto& p : report.problems) {
+      out << p.line << "," << CsvCell(p.column) << "," << CsvCell(p.value) << ","
+          << CsvCell(p.message) << "," << (p.warning ? "提示" : "错误") << "\r\n";
+    }
+  }
+  return static_cast<bool>(out);
+}
+
+}  // namespace
+
+int Import(const std::string& db_url, const ImportArgs& args) {
+  if (args.kind != "targets") {
+    return Fail(kExitConfig, "暂不支持导入 " + args.kind +
+                                 "；可导入的类型：targets（检查对象：行政相对人，附录 B.1）");
+  }
+  if (!args.errors_out.empty() && !args.errors_out.ends_with(".csv") &&
+      !args.errors_out.ends_with(".json")) {
+    return Fail(kExitConfig, "--errors 的文件名应以 .csv 或 .json 结尾");
+  }
+  auto db = OpenMigrated(db_url, 1);
+  if (!db.ok()) return FailWith(db.error());
+  db::Lease sql = (*db)->Acquire();
+  std::optional<org::Department> department;
+  if (!args.department.empty()) {
+    department = org::repo::GetDepartmentByCode(*sql, args.department);
+    if (!department) return Fail(kExitConfig, "没有编码为 " + args.department + " 的部门");
+  } else {
+    for (const auto& d : org::repo::ListDepartments(*sql, nullptr)) {
+      if (!d.parent_id) {
+        department = d;
+        break;
+      }
+    }
+    if (!department) return Fail(kExitConfig, "数据库中还没有部门，请先建立部门或运行 ssj demo");
+  }
+
+  std::error_code ec;
+  const uintmax_t size = std::filesystem::file_size(args.file, ec);
+  if (ec) return Fail(kExitConfig, "无法读取文件: " + args.file);
+  int phase = 1;
+  auto bar = [&](size_t bytes) {
+    int percent = size ? static_cast<int>(100.0 * static_cast<double>(bytes) / size) : 100;
+    std::cerr << "\r" << (phase == 1 ? "校验" : "写入") << " [" << std::string(percent / 5, '#')
+              << std::string(20 - percent / 5, ' ') << "] " << percent << "%" << std::flush;
+  };
+  auto source = importer::CsvFileSource(args.file, bar);
+  if (!source.ok()) return FailWith(source.error());
+
+  directory::ImportOptions options;
+  options.skip_invalid = args.skip_invalid;
+  options.update_existing = args.update_existing;
+  options.default_department = department->id;
+  options.actor = {std::nullopt, "system:cli", std::nullopt, "127.0.0.1"};
+  options.now_millis = SystemClock().NowMillis();
+  options.file_name = std::filesystem::path(args.file).filename().string();
+  options.progress = [&](int p, int64_t) {
+    if (p != phase) std::cerr << "\n";
+    phase = p;
+  };
+  auto report = directory::ImportEntities(*sql, (*db)->backend(), *source, options);
+  std::cerr << "\n";
+  if (!report.ok()) {
+    Error e = report.take_error();
+    e.message = args.file + "：" + e.message;
+    return FailWith(e);
+  }
+  int errors = 0, warnings = 0;
+  for (const auto& p : report->problems) (p.warning ? warnings : errors)++;
+  // The first problems on the terminal; all of them in the report file.
+  int shown = 0;
+  for (const auto& p : report->problems) {
+    if (shown++ == 20) {
+      std::cerr << "  …（共 " << report->problems.size() + report->problems_dropped
+                << " 条，完整清单见 --errors 文件）\n";
+      break;
+    }
+    std::cerr << "  " << (p.warning ? "提示" : "错误") << " 第 " << p.line << " 行「" << p.column
+              << "」" << (p.value.empty() ? "" : "值 " + p.value + "：") << p.message << "\n";
+  }
+  if (!args.errors_out.empty()) {
+    if (!WriteProblems(args.errors_out, *report))
+      return Fail(kExitConfig, "无法写入 " + args.errors_out);
+    std::cerr << "问题清单已写入 " << args.errors_out << "\n";
+  }
+  if (!report->committed) {
+    std::cout
+        << args.file << "：共 " << report->rows << " 行，" << report->invalid_rows
+        << " 行有错误，未导入任何数据（修正后重新导入，或加 --skip-invalid 只导入正确的行）\n";
+    return kExitProblem;
+  }
+  std::cout << args.file << "：共 " << report->rows << " 行，新增 " << report->inserted << "，更新 "
+            << report->updated;
+  if (report->invalid_rows) std::cout << "，跳过有错误的 " << report->invalid_rows << " 行";
+  if (warnings) std::cout << "，" << warnings << " 条提示";
+  std::cout << "\n";
+  return 0;
+}
+
+int Template(const std::string& kind, const std::string& out) {
+  if (kind != "targets") return Fail(kExitConfig, "暂只有 targets（检查对象，附录 B.1）的模板");
+  if (!out.ends_with(".xlsx")) return Fail(kExitConfig, "--out 的文件名应以 .xlsx 结尾");
+  if (auto status = directory::WriteEntityTemplate(out); !status.ok())
+    return FailWith(status.error());
+  std::cout << "导入模板已写入 " << out << "\n";
+  return 0;
+}
+
+}  // namespace ssj::cli

@@ -1,0 +1,80 @@
+#include "importer/file_source.h"
+
+#include <fstream>
+#include <memory>
+
+namespace ssj::importer {
+namespace {
+
+constexpr size_t kChunk = 1 << 20;
+
+// Reads `path` in chunks; `fn` gets each chunk and whether it is the last.
+Status ForEachChunk(const std::string& path,
+                    const std::function<Status(std::string_view, bool)>& fn,
+                    const std::function<void(size_t)>& progress) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error::InvalidField("file", "无法打开文件", path);
+  std::string buffer(kChunk, '\0');
+  size_t total = 0;
+  while (true) {
+    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    size_t got = static_cast<size_t>(in.gcount());
+    total += got;
+    bool last = got < buffer.size();
+    SSJ_TRY(fn(std::string_view(buffer.data(), got), last));
+    if (progress) progress(total);
+    if (last) break;
+  }
+  if (in.bad()) return Error::InvalidField("file", "读取文件时出错", path);
+  return OkStatus();
+}
+
+// One pass: convert to UTF-8, parse, normalise the cells and hand each record to `fn`.
+Status ParseWith(
+    Encoding encoding, const RecordFn& fn,
+    const std::function<Status(const std::function<Status(std::string_view, bool)>&)>& chunks) {
+  ToUtf8 convert(encoding);
+  std::vector<std::string> cells;
+  CsvReader reader([&](const CsvRecord& record) -> Status {
+    cells.clear();
+    for (const std::string& field : record.fields) cells.push_back(NormalizeCell(field));
+    return fn(record.line, cells);
+  });
+  SSJ_TRY(chunks([&](std::string_view chunk, bool last) -> Status {
+    SSJ_ASSIGN(std::string text, convert.Convert(chunk, last));
+    SSJ_TRY(reader.Feed(text));
+    return last ? reader.Finish() : OkStatus();
+  }));
+  return OkStatus();
+}
+
+}  // namespace
+
+Result<RecordSource> CsvFileSource(const std::string& path, std::function<void(size_t)> progress) {
+  EncodingSniffer sniffer;
+  SSJ_TRY(ForEachChunk(path,
+                       [&](std::string_view chunk, bool) {
+                         sniffer.Feed(chunk);
+                         return OkStatus();
+                       },
+                       {}));
+  SSJ_TRY(sniffer.Check());
+  const Encoding encoding = sniffer.Result();
+  return RecordSource([path, encoding, progress](const RecordFn& fn) -> Status {
+    return ParseWith(encoding, fn,
+                     [&](const auto& consume) { return ForEachChunk(path, consume, progress); });
+  });
+}
+
+Result<RecordSource> CsvTextSource(std::string text) {
+  EncodingSniffer sniffer;
+  sniffer.Feed(text);
+  SSJ_TRY(sniffer.Check());
+  const Encoding encoding = sniffer.Result();
+  auto shared = std::make_shared<const std::string>(std::move(text));
+  return RecordSource([shared, encoding](const RecordFn& fn) -> Status {
+    return ParseWith(encoding, fn, [&](const auto& consume) { return consume(*shared, true); });
+  });
+}
+
+}  // namespace ssj::importer
