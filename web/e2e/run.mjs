@@ -19,6 +19,8 @@ const only = process.env.SSJ_E2E_ONLY ? new RegExp(process.env.SSJ_E2E_ONLY) : n
 const kDesktop = { width: 1440, height: 900 }
 const kPhone = { width: 390, height: 844 }
 const kAdmin = { username: 'admin', password: 'Admin@2026' }
+// A 业务处室 user of the demo data, holding the directory:target:* permissions.
+const kStaff = { username: 'yewu', password: 'Demo@2026', name: '刘建国' }
 
 // Names unique to this run, so a rerun against the same database does not collide.
 const suffix = Date.now().toString(36).slice(-5)
@@ -137,6 +139,75 @@ async function chooseTreeOption(page, item, label) {
 async function chooseOption(page, item, label) {
   await item.locator('.el-select__wrapper').click()
   await page.locator('.el-select-dropdown:visible .el-select-dropdown__item').filter({ hasText: label }).first().click()
+}
+
+// ---------------------------------------------------------------------------------------------
+// 检查对象名录库 helpers.
+
+const kTargetName = '重庆渝中精密机械有限公司'
+const kTargetWrongCode = '91500103MA60K3T26X'
+// Valid USCCs; the journey registers the first one the directory does not hold yet.
+const kTargetCodes = ['91500103MA60K3T26Y', '92370303MA3C7Q1N7N', '91110000600037341L', '91310115MA1K3BTP2B']
+
+/** GET on the API with the page's session (the browser context shares its cookies). */
+async function apiGet(page, pathAndQuery) {
+  const response = await page.request.get(`${baseUrl}/api/v1${pathAndQuery}`)
+  assert.ok(response.ok(), `GET ${pathAndQuery}: HTTP ${response.status()}`)
+  return response.json()
+}
+
+async function targetExists(page, code) {
+  const result = await apiGet(page, `/targets?code=${encodeURIComponent(code)}&page_size=1`)
+  return result.total > 0
+}
+
+/** An 18-digit resident ID number with a valid check character, different on every run. */
+function residentId(region = '500103') {
+  const day = 1 + Math.floor(Math.random() * 28)
+  const month = 1 + Math.floor(Math.random() * 12)
+  const seq = String(Math.floor(Math.random() * 1000)).padStart(3, '0')
+  const first17 = `${region}1985${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}${seq}`
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+  const sum = [...first17].reduce((acc, ch, i) => acc + Number(ch) * weights[i], 0)
+  const check = (12 - (sum % 11)) % 11
+  return first17 + (check === 10 ? 'X' : String(check))
+}
+
+/** Registers a 自然人 through the API (with the session's CSRF token); returns its ID number. */
+async function createPersonTarget(page, name) {
+  const me = await apiGet(page, '/auth/me')
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const code = residentId()
+    const response = await page.request.post(`${baseUrl}/api/v1/targets`, {
+      headers: { 'X-CSRF-Token': me.csrf_token },
+      data: { name, code, nature: '自然人', division_code: '500103', status: '存续', tags: [] },
+    })
+    if (response.status() === 201) return code
+    assert.equal(response.status(), 409, `creating a 自然人: HTTP ${response.status()} ${await response.text()}`)
+  }
+  throw new Error('no free resident ID number after 5 attempts')
+}
+
+/** Picks `text` in a DivisionSelect (remote search) of a form item. */
+async function chooseDivision(page, item, query, code) {
+  await item.locator('.el-select__wrapper').click()
+  await item.locator('input').first().fill(query)
+  await page.locator('.el-select-dropdown:visible .el-select-dropdown__item').filter({ hasText: code }).first().click()
+}
+
+async function searchTargets(page, name) {
+  await page.getByPlaceholder('名称中的字词').fill(name)
+  await page.getByRole('button', { name: '搜索', exact: true }).click()
+  await waitTableLoaded(page)
+}
+
+function targetRow(page, text) {
+  return page.locator('.el-table__body-wrapper .el-table__row').filter({ hasText: text })
+}
+
+/** Waits until the last opened drawer or dialog finished its opening animation. */
+async function settle(page) {
+  await page.waitForTimeout(400)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -364,6 +435,7 @@ const journeys = [
         ['audit', '/audit/log', '操作日志'],
         ['login-log', '/audit/login-log', '登录日志'],
         ['password', '/account/password', '修改密码'],
+        ['targets', '/directory/target', '检查对象名录库'],
       ]
       for (const viewport of [kDesktop, kPhone]) {
         await page.setViewportSize(viewport)
@@ -377,6 +449,174 @@ const journeys = [
           await shot(page, `08-${tag}-${name}`)
         }
       }
+      await page.setViewportSize(kDesktop)
+    },
+  },
+  {
+    name: '9 检查对象名录库：业务人员登记对象（错误编码提示在字段上）、按名称查到并看到变更历史，自然人编码脱敏，桌面与手机',
+    async run(page) {
+      await page.setViewportSize(kDesktop)
+      await ensureLoggedOut(page)
+      await loginOk(page, kStaff.username, kStaff.password)
+      await page.locator('.sidebar-menu .el-sub-menu__title').filter({ hasText: '一单两库' }).waitFor()
+      await openMenu(page, '检查对象名录库')
+      await waitTableLoaded(page)
+      await shot(page, '09-targets-list')
+
+      // The first code the directory does not hold yet; when all are taken (many reruns on one
+      // database) the journey registers the first again and expects the duplicate error.
+      let code = null
+      for (const candidate of kTargetCodes) {
+        if (!(await targetExists(page, candidate))) {
+          code = candidate
+          break
+        }
+      }
+      const duplicate = code === null
+      code ??= kTargetCodes[0]
+
+      await page.getByRole('button', { name: '新增', exact: true }).click()
+      const dialog = await openDialog(page, '新增检查对象')
+      await fillField(dialog, '名称', kTargetName)
+      await chooseOption(page, formItem(dialog, '性质'), '企业')
+      await fillField(dialog, '统一社会信用代码', kTargetWrongCode.toLowerCase())
+      // Typed in lower case, shown (and sent) in upper case.
+      assert.equal(await formItem(dialog, '统一社会信用代码').locator('input').inputValue(), kTargetWrongCode)
+      await chooseDivision(page, formItem(dialog, '行政区划'), '500103', '500103')
+      await confirmDialog(dialog)
+      const codeError = formItem(dialog, '统一社会信用代码').locator('.el-form-item__error')
+      await codeError.waitFor()
+      assert.match(await codeError.innerText(), /校验位/)
+      await settle(page)
+      await shot(page, '09-target-code-error')
+
+      await fillField(dialog, '统一社会信用代码', code)
+      await confirmDialog(dialog)
+      if (duplicate) {
+        await formItem(dialog, '统一社会信用代码').locator('.el-form-item__error').filter({ hasText: '已有编码' }).waitFor()
+        await dialog.getByRole('button', { name: /取\s*消/ }).click()
+      } else {
+        await seeText(page, '新增成功')
+        await dialog.waitFor({ state: 'hidden' })
+      }
+
+      // Found by a part of its name; the row shows the code whole (an enterprise) and its district.
+      await searchTargets(page, '精密')
+      const row = targetRow(page, code).first()
+      await row.waitFor()
+      const rowText = await row.innerText()
+      assert.match(rowText, new RegExp(kTargetName))
+      assert.match(rowText, /渝中区/)
+      await shot(page, '09-target-found')
+
+      // The detail: every field and the history, newest first.
+      await row.getByRole('button', { name: '详情' }).click()
+      const drawer = page.locator('.el-drawer').filter({ hasText: '检查对象详情' })
+      await drawer.waitFor({ state: 'visible' })
+      await drawer.getByText('变更历史').waitFor()
+      await drawer.locator('.el-timeline-item').first().waitFor()
+      assert.match(await drawer.innerText(), new RegExp(code))
+      const oldest = drawer.locator('.el-timeline-item').last()
+      assert.match(await oldest.innerText(), /新增/)
+      assert.match(await oldest.innerText(), /第 1 版/)
+
+      // An edit from the drawer adds a version naming the changed field.
+      const [current] = (await apiGet(page, `/targets?code=${code}&page_size=1`)).items
+      const newStatus = current.status === '停业清算' ? '存续' : '停业清算'
+      const versionsBefore = await drawer.locator('.el-timeline-item').count()
+      await drawer.getByRole('button', { name: '修改' }).click()
+      const edit = await openDialog(page, '修改检查对象')
+      await chooseOption(page, formItem(edit, '经营状态'), newStatus)
+      await confirmDialog(edit)
+      await seeText(page, '修改成功')
+      await edit.waitFor({ state: 'hidden' })
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('.el-drawer .el-timeline-item').length > n,
+        versionsBefore,
+      )
+      const newest = drawer.locator('.el-timeline-item').first()
+      const newestText = await newest.innerText()
+      assert.match(newestText, /修改/)
+      assert.match(newestText, new RegExp(kStaff.name))
+      assert.match(newestText, new RegExp(`经营状态[\\s\\S]*${newStatus}`))
+      await settle(page)
+      await shot(page, '09-target-detail')
+      await drawer.locator('.el-drawer__close-btn').click()
+      await drawer.waitFor({ state: 'hidden' })
+      await row.locator('.el-tag').filter({ hasText: newStatus }).waitFor()
+
+      // A 自然人: the list masks the ID number, the detail shows it whole.
+      const personName = `测试自然人${suffix}`
+      const id = await createPersonTarget(page, personName)
+      await searchTargets(page, personName)
+      const personRow = targetRow(page, personName).first()
+      await personRow.waitFor()
+      const masked = `${id.slice(0, 6)}********${id.slice(-4)}`
+      const personText = await personRow.innerText()
+      assert.ok(personText.includes(masked), `list shows ${masked}: ${personText}`)
+      assert.ok(!personText.includes(id), 'list does not show the whole ID number')
+      await personRow.getByRole('button', { name: '详情' }).click()
+      await drawer.waitFor({ state: 'visible' })
+      await drawer.getByText(id).first().waitFor()
+      await drawer.getByText('身份证号码').waitFor()
+      await drawer.locator('.el-drawer__close-btn').click()
+      await drawer.waitFor({ state: 'hidden' })
+
+      // Nothing matching: the shared empty state.
+      await searchTargets(page, '没有这个名字的对象')
+      await seeText(page, '没有符合条件的检查对象')
+      await shot(page, '09-target-empty')
+
+      // The server failing: the error state with 重试.
+      const failing = (url) => url.pathname === '/api/v1/targets'
+      await page.route(failing, (route) =>
+        route.fulfill({
+          status: 500,
+          contentType: 'application/json',
+          body: JSON.stringify({ code: 'internal', message: '服务器内部错误', details: {} }),
+        }),
+      )
+      await page.getByRole('button', { name: '刷新' }).click()
+      await seeText(page, '加载失败：服务器内部错误')
+      await shot(page, '09-target-error')
+      await page.unroute(failing)
+      await page.getByRole('button', { name: '重置' }).click()
+      await page.locator('.el-table').getByRole('button', { name: '重试' }).waitFor({ state: 'detached' })
+      await targetRow(page, code).first().waitFor()
+
+      // Phone: the list, the detail drawer and the dialog fit 390 px.
+      await page.setViewportSize(kPhone)
+      await page.goto(`${baseUrl}/directory/target`)
+      await waitTableLoaded(page)
+      await targetRow(page, code).first().waitFor()
+      await assertNoPageOverflow(page)
+      await shot(page, '09-phone-targets')
+      await page.getByRole('button', { name: '显示搜索' }).click()
+      await page.getByPlaceholder('名称中的字词').waitFor()
+      await assertNoPageOverflow(page)
+      await shot(page, '09-phone-targets-search')
+      await searchTargets(page, '精密')
+      await targetRow(page, code).first().getByRole('button', { name: '详情' }).click()
+      await drawer.waitFor({ state: 'visible' })
+      await drawer.locator('.el-timeline-item').first().waitFor()
+      await settle(page)
+      const drawerBox = await drawer.locator('.el-drawer__body').boundingBox()
+      assert.ok(drawerBox && drawerBox.x >= 0 && drawerBox.x + drawerBox.width <= kPhone.width + 1, 'drawer fits the screen')
+      await shot(page, '09-phone-target-detail')
+      await drawer.locator('.el-timeline').scrollIntoViewIfNeeded()
+      await shot(page, '09-phone-target-history')
+      await drawer.locator('.el-drawer__close-btn').click()
+      await drawer.waitFor({ state: 'hidden' })
+      await page.getByRole('button', { name: '新增', exact: true }).click()
+      const phoneDialog = await openDialog(page, '新增检查对象')
+      const box = await phoneDialog.boundingBox()
+      assert.ok(box && box.width <= kPhone.width, `dialog fits the screen (width ${box?.width})`)
+      await confirmDialog(phoneDialog)
+      await formItem(phoneDialog, '名称').locator('.el-form-item__error').waitFor()
+      await formItem(phoneDialog, '名称').scrollIntoViewIfNeeded()
+      await settle(page)
+      await shot(page, '09-phone-target-dialog')
+      await phoneDialog.getByRole('button', { name: /取\s*消/ }).click()
       await page.setViewportSize(kDesktop)
     },
   },

@@ -55,9 +55,13 @@ directory::TargetInput Make(int64_t index, int64_t default_department,
   const codes::Division* division = codes::FindDivision(t.division_code);
   std::string district = division->name;
   std::string short_district = district.substr(0, district.size() - 3);  // without 区/县
-  // Brand pair and industry come from the index, so names never repeat below 24 × 24 × 16.
+  // Brand pair and industry come from the index, so names never repeat below 24 × 24 × 16:
+  // for one brand pair p, the k-th use gets industry (7p + k) mod 16, a different one each time,
+  // while neighbouring indices still get varied industries.
   const size_t brands = std::size(kBrands);
-  const Industry& industry = kIndustries[(index / (brands * brands)) % std::size(kIndustries)];
+  const size_t pair = static_cast<size_t>(index) % (brands * brands);
+  const size_t round = static_cast<size_t>(index) / (brands * brands);
+  const Industry& industry = kIndustries[(7 * pair + round) % std::size(kIndustries)];
   std::string brand = std::string(kBrands[index % brands]) + kBrands[(index / brands) % brands];
   if (index % brands == (index / brands) % brands) brand = kBrands[index % brands];
   bool sole_trader = rng() % 10 == 0;

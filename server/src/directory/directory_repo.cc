@@ -84,41 +84,6 @@ std::string Snapshot(const TargetInput& t) {
   return boost::json::serialize(o);
 }
 
-void WriteTagsAndHistory(soci::session& sql, int64_t id, int64_t version, const TargetInput& in,
-                         std::optional<int64_t> by, const std::string& now,
-                         const std::string& action) {
-  Query("DELETE FROM target_tags WHERE target_id = :id").Bind("id", id).Exec(sql);
-  for (const std::string& tag : in.tags) {
-    Query("INSERT INTO target_tags (target_id, tag) VALUES (:id, :tag)")
-        .Bind("id", id)
-        .Bind("tag", tag)
-        .Exec(sql);
-  }
-  Query q(
-      "INSERT INTO target_history (target_id, version, action, data, changed_by, changed_at) "
-      "VALUES (:id, :version, :action, :data, :by, :now)");
-  q.Bind("id", id).Bind("version", version).Bind("action", action).Bind("data", Snapshot(in));
-  by ? q.Bind("by", *by) : q.BindNull("by");
-  q.Bind("now", now).Exec(sql);
-}
-
-void BindFields(Query& q, const TargetInput& in) {
-  q.Bind("kind", in.kind)
-      .Bind("code", in.code)
-      .Bind("name", in.name)
-      .Bind("nature", in.nature)
-      .Bind("division_code", in.division_code)
-      .Bind("address", in.address)
-      .Bind("phone", in.phone)
-      .Bind("industry_section", in.industry_section)
-      .Bind("industry_division", in.industry_division)
-      .Bind("status", in.status)
-      .Bind("credit_class", in.credit_class)
-      .Bind("department_id", in.department_id)
-      .Bind("extra", in.extra)
-      .Bind("code_warning", in.code_warning);
-}
-
 // LIKE with the user's text taken literally.
 std::string LikeContains(const std::string& text) {
   std::string out = "%";
@@ -144,32 +109,130 @@ std::optional<Existing> Find(soci::session& sql, const std::string& kind, const 
 
 int64_t Insert(soci::session& sql, const TargetInput& in, std::optional<int64_t> by,
                const std::string& now, const std::string& action) {
-  Query q(
-      "INSERT INTO targets (kind, code, name, nature, division_code, address, phone, "
-      "industry_section, industry_division, status, credit_class, department_id, extra, "
-      "code_warning, version, created_by, created_at, updated_at) VALUES (:kind, :code, :name, "
-      ":nature, :division_code, :address, :phone, :industry_section, :industry_division, "
-      ":status, :credit_class, :department_id, :extra, :code_warning, 1, :by, :now, :now2) "
-      "RETURNING id");
-  BindFields(q, in);
-  by ? q.Bind("by", *by) : q.BindNull("by");
-  int64_t id = q.Bind("now", now).Bind("now2", now).ScalarInt(sql);
-  WriteTagsAndHistory(sql, id, 1, in, by, now, action);
-  return id;
+  return Writer(sql, by, now, action).Insert(in);
 }
 
 void Update(soci::session& sql, const Existing& existing, const TargetInput& in,
             std::optional<int64_t> by, const std::string& now, const std::string& action) {
-  Query q(
-      "UPDATE targets SET kind = :kind, code = :code, name = :name, nature = :nature, "
-      "division_code = :division_code, address = :address, phone = :phone, "
-      "industry_section = :industry_section, industry_division = :industry_division, "
-      "status = :status, credit_class = :credit_class, department_id = :department_id, "
-      "extra = :extra, code_warning = :code_warning, version = :version, updated_at = :now "
-      "WHERE id = :id");
-  BindFields(q, in);
-  q.Bind("version", existing.version + 1).Bind("now", now).Bind("id", existing.id).Exec(sql);
-  WriteTagsAndHistory(sql, existing.id, existing.version + 1, in, by, now, action);
+  Writer(sql, by, now, action).Update(existing, in);
+}
+
+struct Writer::Statements {
+  explicit Statements(soci::session& s)
+      : sql(s), insert(s), update(s), del_tags(s), tag(s), hist(s) {}
+  soci::session& sql;
+  // Bound variables: the statements read them at each execute.
+  TargetInput v;
+  int64_t id = 0, version = 0, by = 0;
+  soci::indicator by_ind = soci::i_null;
+  std::string now, action, tag_value, data;
+  soci::statement insert, update, del_tags, tag, hist;
+};
+
+Writer::Writer(soci::session& sql, std::optional<int64_t> by, std::string now, std::string action)
+    : st_(std::make_unique<Statements>(sql)) {
+  Statements& s = *st_;
+  s.now = std::move(now);
+  s.action = std::move(action);
+  if (by) {
+    s.by = *by;
+    s.by_ind = soci::i_ok;
+  }
+  TargetInput& v = s.v;
+  s.insert = (sql.prepare << "INSERT INTO targets (kind, code, name, nature, division_code, "
+                             "address, phone, industry_section, industry_division, status, "
+                             "credit_class, department_id, extra, code_warning, version, "
+                             "created_by, created_at, updated_at) VALUES (:kind, :code, :name, "
+                             ":nature, :division_code, :address, :phone, :industry_section, "
+                             ":industry_division, :status, :credit_class, :department_id, "
+                             ":extra, :code_warning, 1, :by, :now, :now2) RETURNING id",
+              soci::use(v.kind), soci::use(v.code), soci::use(v.name), soci::use(v.nature),
+              soci::use(v.division_code), soci::use(v.address), soci::use(v.phone),
+              soci::use(v.industry_section), soci::use(v.industry_division), soci::use(v.status),
+              soci::use(v.credit_class), soci::use(v.department_id), soci::use(v.extra),
+              soci::use(v.code_warning), soci::use(s.by, s.by_ind), soci::use(s.now),
+              soci::use(s.now), soci::into(s.id));
+  s.update = (sql.prepare << "UPDATE targets SET code = :code, name = :name, nature = :nature, "
+                             "division_code = :division_code, address = :address, phone = :phone, "
+                             "industry_section = :industry_section, industry_division = "
+                             ":industry_division, status = :status, credit_class = :credit_class, "
+                             "department_id = :department_id, extra = :extra, code_warning = "
+                             ":code_warning, version = :version, updated_at = :now WHERE id = :id",
+              soci::use(v.code), soci::use(v.name), soci::use(v.nature), soci::use(v.division_code),
+              soci::use(v.address), soci::use(v.phone), soci::use(v.industry_section),
+              soci::use(v.industry_division), soci::use(v.status), soci::use(v.credit_class),
+              soci::use(v.department_id), soci::use(v.extra), soci::use(v.code_warning),
+              soci::use(s.version), soci::use(s.now), soci::use(s.id));
+  s.del_tags = (sql.prepare << "DELETE FROM target_tags WHERE target_id = :id", soci::use(s.id));
+  s.tag = (sql.prepare << "INSERT INTO target_tags (target_id, tag) VALUES (:id, :tag)",
+           soci::use(s.id), soci::use(s.tag_value));
+  s.hist = (sql.prepare << "INSERT INTO target_history (target_id, version, action, data, "
+                           "changed_by, changed_at) VALUES (:id, :version, :action, :data, :by, "
+                           ":now)",
+            soci::use(s.id), soci::use(s.version), soci::use(s.action), soci::use(s.data),
+            soci::use(s.by, s.by_ind), soci::use(s.now));
+}
+
+Writer::~Writer() = default;
+
+void Writer::Tags(int64_t id, const TargetInput& input, bool replace) {
+  Statements& s = *st_;
+  s.id = id;
+  if (replace) s.del_tags.execute(true);
+  for (const std::string& tag : input.tags) {
+    s.tag_value = tag;
+    s.tag.execute(true);
+  }
+}
+
+void Writer::History(int64_t id, int64_t version, const TargetInput& input) {
+  Statements& s = *st_;
+  s.id = id;
+  s.version = version;
+  s.data = Snapshot(input);
+  s.hist.execute(true);
+}
+
+int64_t Writer::Insert(const TargetInput& input) {
+  Statements& s = *st_;
+  s.v = input;
+  s.insert.execute(true);
+  const int64_t id = s.id;
+  // Step past the one RETURNING row: SQLite cannot commit while a statement is mid-result.
+  while (s.insert.fetch()) {
+  }
+  Tags(id, input, false);
+  History(id, 1, input);
+  return id;
+}
+
+void Writer::Update(const Existing& existing, const TargetInput& input) {
+  Statements& s = *st_;
+  s.v = input;
+  s.id = existing.id;
+  s.version = existing.version + 1;
+  s.update.execute(true);
+  Tags(existing.id, input, true);
+  History(existing.id, existing.version + 1, input);
+}
+
+std::map<std::string, Existing> FindMany(soci::session& sql, const std::string& kind,
+                                         const std::vector<std::string>& codes) {
+  std::map<std::string, Existing> out;
+  constexpr size_t kBatch = 500;
+  for (size_t from = 0; from < codes.size(); from += kBatch) {
+    Query q(
+        "SELECT code, id, version, department_id FROM targets WHERE kind = :kind AND code IN (");
+    q.Bind("kind", kind);
+    for (size_t i = from; i < std::min(codes.size(), from + kBatch); ++i) {
+      std::string name = "c" + std::to_string(i - from);
+      q.Append((i > from ? ", :" : ":") + name).Bind(name, codes[i]);
+    }
+    q.Append(")").ForEach(sql, [&](const soci::row& row) {
+      out[RowText(row, 0)] = Existing{RowInt(row, 1), RowInt(row, 2), RowInt(row, 3)};
+    });
+  }
+  return out;
 }
 
 Page<Target> List(soci::session& sql, const org::Principal* who, const TargetFilter& f) {

@@ -40,6 +40,12 @@ TEST_P(TargetRoutesTest, StaffRegisterAndEditWithHistoryAndAudit) {
 
   http::Response duplicate = Call(Method::kPost, "/api/v1/targets", Entity("91500103MA60K3T26Y"));
   EXPECT_EQ(duplicate.status, 409);
+  // Correcting a mistyped code keeps the target (and its history).
+  http::Response recoded = Call(Method::kPut, "/api/v1/targets/" + std::to_string(id),
+                                Entity("92370303MA3C7Q1N7N", "重庆渝中精密机械股份有限公司"));
+  ASSERT_EQ(recoded.status, 200) << json::serialize(recoded.body);
+  EXPECT_EQ(recoded.body.at("code"), "92370303MA3C7Q1N7N");
+  EXPECT_EQ(recoded.body.at("version"), 3);
 
   http::Response list = Call(Method::kGet, "/api/v1/targets", nullptr, true,
                              {{"name", "股份"}, {"division", "500000"}});
@@ -58,6 +64,7 @@ TEST_P(TargetRoutesTest, BadFieldsAreNamedAndNothingIsWritten) {
   ASSERT_EQ(problems.size(), 2u);
   EXPECT_EQ(problems[0].at("field"), "code");
   EXPECT_EQ(problems[1].at("field"), "division_code");
+  EXPECT_EQ(r.body.at("details").at("field"), "code");  // the first problem
   EXPECT_EQ(AuditCount(), audit_before);
   EXPECT_EQ(Call(Method::kGet, "/api/v1/targets").body.at("total"), 0);
   EXPECT_EQ(Call(Method::kGet, "/api/v1/targets", nullptr, true, {{"credit_class", "E"}}).status,

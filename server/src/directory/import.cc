@@ -76,7 +76,14 @@ Result<ImportReport> ImportEntities(soci::session& sql, db::Backend backend,
                                     const RecordSource& source, const ImportOptions& options) {
   ImportReport report;
   std::vector<int> position;
-  auto lookup = [&](const std::string& key) { return repo::DepartmentByCodeOrName(sql, key); };
+  // 监管部门 repeats down a file: look each name up once.
+  std::unordered_map<std::string, std::optional<int64_t>> departments;
+  auto lookup = [&](const std::string& key) {
+    auto it = departments.find(key);
+    if (it == departments.end())
+      it = departments.emplace(key, repo::DepartmentByCodeOrName(sql, key)).first;
+    return it->second;
+  };
   auto add_problem = [&](size_t line, const CellProblem& p) {
     if (report.problems.size() >= kMaxProblems) {
       ++report.problems_dropped;
@@ -85,9 +92,30 @@ Result<ImportReport> ImportEntities(soci::session& sql, db::Backend backend,
     report.problems.push_back({line, p.column, p.value, p.message, p.warning});
   };
 
-  // Phase 1: check every row. Only problems and code fingerprints are kept in memory.
+  // Phase 1: check every row. Only problems, code fingerprints and the rows that update an
+  // existing target are kept in memory. Codes are looked up in the directory in batches.
   std::unordered_map<uint64_t, size_t> first_line;  // code fingerprint -> line
   std::vector<size_t> bad_lines;
+  std::unordered_map<size_t, repo::Existing> existing_at;  // line -> the target it updates
+  std::vector<std::pair<size_t, std::string>> pending;     // (line, code) to look up
+  auto look_up_pending = [&] {
+    std::vector<std::string> codes;
+    for (const auto& [line, code] : pending) codes.push_back(code);
+    auto found = repo::FindMany(sql, "entity", codes);
+    for (const auto& [line, code] : pending) {
+      auto it = found.find(code);
+      if (it == found.end()) continue;
+      if (options.update_existing) {
+        existing_at[line] = it->second;
+      } else {
+        add_problem(line, {"行政相对人编码", code,
+                           "名录库中已有此编码的对象；如需更新，请选择“更新已有对象”", false});
+        ++report.invalid_rows;
+        bad_lines.push_back(line);
+      }
+    }
+    pending.clear();
+  };
   bool header_seen = false;
   Status read = source([&](size_t line, const std::vector<std::string>& cells) -> Status {
     if (!header_seen) {
@@ -107,10 +135,9 @@ Result<ImportReport> ImportEntities(soci::session& sql, db::Backend backend,
         add_problem(line, {"行政相对人编码", code,
                            "与第 " + std::to_string(it->second) + " 行的编码重复", false});
         bad = true;
-      } else if (!bad && !options.update_existing && repo::Find(sql, "entity", code)) {
-        add_problem(line, {"行政相对人编码", code,
-                           "名录库中已有此编码的对象；如需更新，请选择“更新已有对象”", false});
-        bad = true;
+      } else if (!bad) {
+        pending.emplace_back(line, code);
+        if (pending.size() == 500) look_up_pending();
       }
     }
     if (bad) {
@@ -122,12 +149,30 @@ Result<ImportReport> ImportEntities(soci::session& sql, db::Backend backend,
   });
   if (!read.ok()) return read.take_error();
   if (!header_seen) return Error::InvalidField("file", "文件是空的，没有表头");
+  look_up_pending();
+  std::sort(bad_lines.begin(), bad_lines.end());
+  std::stable_sort(report.problems.begin(), report.problems.end(),
+                   [](const RowProblem& a, const RowProblem& b) { return a.line < b.line; });
   if (options.progress) options.progress(1, report.rows);
   if (report.invalid_rows > 0 && !options.skip_invalid) return report;
 
   // Phase 2: write the good rows in one transaction, with one audit entry.
   const std::string now = FormatIsoMillis(options.now_millis);
+  // SQLite spills a transaction's dirty pages to the WAL as soon as its page cache (2 MB by
+  // default) fills; a million rows touch ten indexes, so give this connection room while it
+  // imports, and take it back afterwards.
+  struct CacheSize {
+    soci::session& sql;
+    bool sqlite;
+    CacheSize(soci::session& s, bool is_sqlite) : sql(s), sqlite(is_sqlite) {
+      if (sqlite) sql << "PRAGMA cache_size = -131072";
+    }
+    ~CacheSize() {
+      if (sqlite) sql << "PRAGMA cache_size = -2000";
+    }
+  } cache(sql, backend == db::Backend::kSqlite);
   db::Transaction tx(sql, backend);
+  repo::Writer writer(sql, options.actor.user_id, now, "import");
   size_t bad_index = 0;
   int64_t done = 0;
   bool header_done = false;
@@ -141,11 +186,11 @@ Result<ImportReport> ImportEntities(soci::session& sql, db::Backend backend,
     while (bad_index < bad_lines.size() && bad_lines[bad_index] < line) ++bad_index;
     if (bad_index < bad_lines.size() && bad_lines[bad_index] == line) return OkStatus();
     Checked checked = CheckEntity(Arrange(position, cells), options.default_department, lookup);
-    if (auto existing = repo::Find(sql, "entity", checked.input.code)) {
-      repo::Update(sql, *existing, checked.input, options.actor.user_id, now, "import");
+    if (auto it = existing_at.find(line); it != existing_at.end()) {
+      writer.Update(it->second, checked.input);
       ++report.updated;
     } else {
-      repo::Insert(sql, checked.input, options.actor.user_id, now, "import");
+      writer.Insert(checked.input);
       ++report.inserted;
     }
     if (options.progress && done % 10000 == 0) options.progress(2, done);

@@ -18,18 +18,21 @@ Error RowError(const Checked& checked) {
   const auto& names = EntityFieldNames();
   json::array problems;
   const CellProblem* first = nullptr;
+  std::string first_field;
   for (const CellProblem& p : checked.problems) {
     if (p.warning) continue;
-    if (!first) first = &p;
     std::string field;
     for (size_t col = 0; col < columns.size(); ++col) {
       if (p.column == columns[col].name) field = names[col];
     }
+    if (!first) {
+      first = &p;
+      first_field = field;  // details.field: the form marks the first bad input
+    }
     problems.push_back(
         {{"field", field}, {"column", p.column}, {"value", p.value}, {"message", p.message}});
   }
-  Error e = Error::InvalidField(EntityFieldNames()[0], first->column + "：" + first->message,
-                                first->value);
+  Error e = Error::InvalidField(first_field, first->column + "：" + first->message, first->value);
   e.details["problems"] = std::move(problems);
   return e;
 }

@@ -339,7 +339,8 @@ void RegisterRoutes(http::Router& router) {
       "修改部门", "部门", HandleUpdateDepartment);
   add(Method::kDelete, "/api/v1/departments/{id}", kPerm, "system:dept:remove",
       "system:dept:remove", "删除部门", "部门", HandleDeleteDepartment);
-  add(Method::kGet, "/api/v1/divisions", kPerm, "system:dept:list", "",
+  // GB/T 2260 is public reference data that every form with a region needs.
+  add(Method::kGet, "/api/v1/divisions", Access::kAuthenticated, "", "",
       "行政区划代码查询（GB/T 2260）", "部门", HandleDivisions);
 
   add(Method::kGet, "/api/v1/users", kPerm, "system:user:list", "", "用户列表", "用户",

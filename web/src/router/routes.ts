@@ -2,7 +2,7 @@
 // page needs (its list permission), checked by the guard and used to filter the menu.
 import { markRaw } from 'vue'
 import type { RouteRecordRaw } from 'vue-router'
-import { Document, HomeFilled, Setting } from '@element-plus/icons-vue'
+import { Collection, Document, HomeFilled, Setting } from '@element-plus/icons-vue'
 import Layout from '@/layout/index.vue'
 
 declare module 'vue-router' {
@@ -24,6 +24,21 @@ export const layoutChildren: RouteRecordRaw[] = [
     name: 'home',
     component: () => import('@/views/home/index.vue'),
     meta: { title: '工作台', icon: markRaw(HomeFilled) },
+  },
+  {
+    // 一单两库: the directory of inspection targets (检查对象名录库); the inspector directory
+    // (执法检查人员名录库) joins it later.
+    path: 'directory',
+    meta: { title: '一单两库', icon: markRaw(Collection) },
+    redirect: '/directory/target',
+    children: [
+      {
+        path: 'target',
+        name: 'directory-target',
+        component: () => import('@/views/directory/target/index.vue'),
+        meta: { title: '检查对象名录库', perm: 'directory:target:list' },
+      },
+    ],
   },
   {
     path: 'system',
