@@ -1,6 +1,7 @@
 #include "directory/directory.h"
 
 #include <algorithm>
+#include <boost/json.hpp>
 #include <set>
 
 #include "codes/divisions.h"
@@ -78,6 +79,26 @@ const std::vector<Column>& EntityColumns() {
       {"行业大类", false, false},     {"标签", false, false},
       {"监管部门", false, false}};
   return columns;
+}
+
+boost::json::object InputJson(const TargetInput& t) {
+  boost::json::array tags;
+  for (const auto& tag : t.tags) tags.emplace_back(tag);
+  return {{"kind", t.kind},
+          {"code", t.code},
+          {"name", t.name},
+          {"nature", t.nature},
+          {"division_code", t.division_code},
+          {"address", t.address},
+          {"phone", t.phone},
+          {"industry_section", t.industry_section},
+          {"industry_division", t.industry_division},
+          {"status", t.status},
+          {"credit_class", t.credit_class},
+          {"tags", std::move(tags)},
+          {"department_id", t.department_id},
+          {"extra", boost::json::parse(t.extra)},
+          {"code_warning", t.code_warning}};
 }
 
 bool Checked::ok() const {

@@ -3,6 +3,7 @@
 // up through a function the caller passes in.
 #pragma once
 
+#include <boost/json/object.hpp>
 #include <functional>
 #include <optional>
 #include <string>
@@ -36,6 +37,9 @@ struct Checked {
 // Normalises and checks a B.1 row. `default_department` supervises the target when the row
 // names none (the importing user's department).
 Checked CheckEntity(const Row& row, int64_t default_department, const DepartmentLookup& lookup);
+
+// The fields of a target as JSON (its history entries and the API share this form).
+boost::json::object InputJson(const TargetInput& input);
 
 // A code as people type it, made canonical: full-width characters to ASCII, spaces removed,
 // letters upper-cased (USCCs and the X of ID numbers).

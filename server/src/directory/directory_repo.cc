@@ -63,26 +63,7 @@ void AttachTags(soci::session& sql, std::vector<Target>& targets) {
   });
 }
 
-std::string Snapshot(const TargetInput& t) {
-  boost::json::array tags;
-  for (const auto& tag : t.tags) tags.emplace_back(tag);
-  boost::json::object o{{"kind", t.kind},
-                        {"code", t.code},
-                        {"name", t.name},
-                        {"nature", t.nature},
-                        {"division_code", t.division_code},
-                        {"address", t.address},
-                        {"phone", t.phone},
-                        {"industry_section", t.industry_section},
-                        {"industry_division", t.industry_division},
-                        {"status", t.status},
-                        {"credit_class", t.credit_class},
-                        {"tags", std::move(tags)},
-                        {"department_id", t.department_id},
-                        {"extra", boost::json::parse(t.extra)},
-                        {"code_warning", t.code_warning}};
-  return boost::json::serialize(o);
-}
+std::string Snapshot(const TargetInput& t) { return boost::json::serialize(InputJson(t)); }
 
 // LIKE with the user's text taken literally.
 std::string LikeContains(const std::string& text) {

@@ -132,28 +132,15 @@ Result<Change<Target>> UpdateEntity(soci::session& sql, const org::Principal& wh
 }
 
 json::value ToJson(const Target& t) {
-  json::array tags;
-  for (const auto& tag : t.tags) tags.emplace_back(tag);
-  return {{"id", t.id},
-          {"kind", t.kind},
-          {"code", t.code},
-          {"name", t.name},
-          {"nature", t.nature},
-          {"division_code", t.division_code},
-          {"district", t.district},
-          {"address", t.address},
-          {"phone", t.phone},
-          {"industry_section", t.industry_section},
-          {"industry_division", t.industry_division},
-          {"status", t.status},
-          {"credit_class", t.credit_class},
-          {"tags", std::move(tags)},
-          {"department_id", t.department_id},
-          {"department_name", t.department_name},
-          {"code_warning", t.code_warning},
-          {"version", t.version},
-          {"created_at", t.created_at},
-          {"updated_at", t.updated_at}};
+  json::object o = InputJson(t);
+  o.erase("extra");
+  o["id"] = t.id;
+  o["district"] = t.district;
+  o["department_name"] = t.department_name;
+  o["version"] = t.version;
+  o["created_at"] = t.created_at;
+  o["updated_at"] = t.updated_at;
+  return o;
 }
 
 json::value ToJson(const HistoryEntry& h) {
