@@ -19,8 +19,10 @@ using db::RowText;
 constexpr const char* kColumns =
     "SELECT t.id, t.kind, t.code, t.name, t.nature, t.division_code, t.address, t.phone, "
     "t.industry_section, t.industry_division, t.status, t.credit_class, t.department_id, "
-    "d.name, t.extra, t.code_warning, t.version, t.created_by, t.created_at, t.updated_at "
-    "FROM targets t JOIN departments d ON d.id = t.department_id";
+    "d.name, t.extra, t.code_warning, t.version, t.created_by, t.created_at, t.updated_at, "
+    "t.last_action, t.updated_by, COALESCE(u.name, '') "
+    "FROM targets t JOIN departments d ON d.id = t.department_id "
+    "LEFT JOIN users u ON u.id = t.updated_by";
 
 Target FromRow(const soci::row& row) {
   Target t;
@@ -44,6 +46,9 @@ Target FromRow(const soci::row& row) {
   t.created_by = RowOptInt(row, 17);
   t.created_at = RowText(row, 18);
   t.updated_at = RowText(row, 19);
+  t.last_action = RowText(row, 20);
+  t.updated_by = RowOptInt(row, 21);
+  t.updated_by_name = RowText(row, 22);
   if (const codes::Division* d = codes::FindDivision(t.division_code)) t.district = d->name;
   return t;
 }
@@ -107,6 +112,10 @@ struct Writer::Statements {
   int64_t id = 0, version = 0, by = 0;
   soci::indicator by_ind = soci::i_null;
   std::string now, action, tag_value, data;
+  // The version an update supersedes, for its history row.
+  int64_t old_version = 0, old_by = 0;
+  soci::indicator old_by_ind = soci::i_null;
+  std::string old_action, old_at;
   soci::statement insert, update, del_tags, tag, hist;
 };
 
@@ -123,35 +132,38 @@ Writer::Writer(soci::session& sql, std::optional<int64_t> by, std::string now, s
   s.insert = (sql.prepare << "INSERT INTO targets (kind, code, name, nature, division_code, "
                              "address, phone, industry_section, industry_division, status, "
                              "credit_class, department_id, extra, code_warning, version, "
-                             "created_by, created_at, updated_at) VALUES (:kind, :code, :name, "
-                             ":nature, :division_code, :address, :phone, :industry_section, "
-                             ":industry_division, :status, :credit_class, :department_id, "
-                             ":extra, :code_warning, 1, :by, :now, :now2) RETURNING id",
+                             "last_action, updated_by, created_by, created_at, updated_at) VALUES "
+                             "(:kind, :code, :name, :nature, :division_code, :address, :phone, "
+                             ":industry_section, :industry_division, :status, :credit_class, "
+                             ":department_id, :extra, :code_warning, 1, :action, :by, :by2, :now, "
+                             ":now2) RETURNING id",
               soci::use(v.kind), soci::use(v.code), soci::use(v.name), soci::use(v.nature),
               soci::use(v.division_code), soci::use(v.address), soci::use(v.phone),
               soci::use(v.industry_section), soci::use(v.industry_division), soci::use(v.status),
               soci::use(v.credit_class), soci::use(v.department_id), soci::use(v.extra),
-              soci::use(v.code_warning), soci::use(s.by, s.by_ind), soci::use(s.now),
-              soci::use(s.now), soci::into(s.id));
+              soci::use(v.code_warning), soci::use(s.action), soci::use(s.by, s.by_ind),
+              soci::use(s.by, s.by_ind), soci::use(s.now), soci::use(s.now), soci::into(s.id));
   s.update = (sql.prepare << "UPDATE targets SET code = :code, name = :name, nature = :nature, "
                              "division_code = :division_code, address = :address, phone = :phone, "
                              "industry_section = :industry_section, industry_division = "
                              ":industry_division, status = :status, credit_class = :credit_class, "
                              "department_id = :department_id, extra = :extra, code_warning = "
-                             ":code_warning, version = :version, updated_at = :now WHERE id = :id",
+                             ":code_warning, version = :version, last_action = :action, "
+                             "updated_by = :by, updated_at = :now WHERE id = :id",
               soci::use(v.code), soci::use(v.name), soci::use(v.nature), soci::use(v.division_code),
               soci::use(v.address), soci::use(v.phone), soci::use(v.industry_section),
               soci::use(v.industry_division), soci::use(v.status), soci::use(v.credit_class),
               soci::use(v.department_id), soci::use(v.extra), soci::use(v.code_warning),
-              soci::use(s.version), soci::use(s.now), soci::use(s.id));
+              soci::use(s.version), soci::use(s.action), soci::use(s.by, s.by_ind),
+              soci::use(s.now), soci::use(s.id));
   s.del_tags = (sql.prepare << "DELETE FROM target_tags WHERE target_id = :id", soci::use(s.id));
   s.tag = (sql.prepare << "INSERT INTO target_tags (target_id, tag) VALUES (:id, :tag)",
            soci::use(s.id), soci::use(s.tag_value));
   s.hist = (sql.prepare << "INSERT INTO target_history (target_id, version, action, data, "
                            "changed_by, changed_at) VALUES (:id, :version, :action, :data, :by, "
-                           ":now)",
-            soci::use(s.id), soci::use(s.version), soci::use(s.action), soci::use(s.data),
-            soci::use(s.by, s.by_ind), soci::use(s.now));
+                           ":at)",
+            soci::use(s.id), soci::use(s.old_version), soci::use(s.old_action), soci::use(s.data),
+            soci::use(s.old_by, s.old_by_ind), soci::use(s.old_at));
 }
 
 Writer::~Writer() = default;
@@ -166,11 +178,15 @@ void Writer::Tags(int64_t id, const TargetInput& input, bool replace) {
   }
 }
 
-void Writer::History(int64_t id, int64_t version, const TargetInput& input) {
+void Writer::Supersede(const Target& old) {
   Statements& s = *st_;
-  s.id = id;
-  s.version = version;
-  s.data = Snapshot(input);
+  s.id = old.id;
+  s.old_version = old.version;
+  s.old_action = old.last_action;
+  s.old_by = old.updated_by.value_or(0);
+  s.old_by_ind = old.updated_by ? soci::i_ok : soci::i_null;
+  s.old_at = old.updated_at;
+  s.data = Snapshot(old);
   s.hist.execute(true);
 }
 
@@ -183,24 +199,26 @@ int64_t Writer::Insert(const TargetInput& input) {
   while (s.insert.fetch()) {
   }
   Tags(id, input, false);
-  History(id, 1, input);
   return id;
 }
 
 void Writer::Update(const Existing& existing, const TargetInput& input) {
   Statements& s = *st_;
+  // The row is the newest version: keep the one it replaces in the history first.
+  if (auto old = Get(s.sql, nullptr, existing.id)) Supersede(*old);
   s.v = input;
   s.id = existing.id;
   s.version = existing.version + 1;
   s.update.execute(true);
   Tags(existing.id, input, true);
-  History(existing.id, existing.version + 1, input);
 }
 
 std::map<std::string, Existing> FindMany(soci::session& sql, const std::string& kind,
                                          const std::vector<std::string>& codes) {
   std::map<std::string, Existing> out;
-  constexpr size_t kBatch = 500;
+  // SQLite finds a named parameter by a linear scan of the names, so a statement with n of them
+  // costs n² to bind: 64 keeps that small while still saving most round trips.
+  constexpr size_t kBatch = 64;
   for (size_t from = 0; from < codes.size(); from += kBatch) {
     Query q(
         "SELECT code, id, version, department_id FROM targets WHERE kind = :kind AND code IN (");
@@ -219,7 +237,11 @@ std::map<std::string, Existing> FindMany(soci::session& sql, const std::string& 
 Page<Target> List(soci::session& sql, const org::Principal* who, const TargetFilter& f) {
   Query where(" WHERE 1 = 1");
   if (!f.kind.empty()) where.Append(" AND t.kind = :kind").Bind("kind", f.kind);
-  if (!f.code.empty()) where.Append(" AND t.code = :code").Bind("code", NormalizeCode(f.code));
+  if (!f.code.empty()) {
+    // Through the unique (kind, code) index: one probe per kind.
+    if (f.kind.empty()) where.Append(" AND t.kind IN ('entity', 'place', 'product')");
+    where.Append(" AND t.code = :code").Bind("code", NormalizeCode(f.code));
+  }
   if (!f.name.empty()) {
     where.Append(" AND t.name LIKE :name ESCAPE '\\'").Bind("name", LikeContains(f.name));
   }
@@ -270,6 +292,10 @@ std::optional<Target> Get(soci::session& sql, const org::Principal* who, int64_t
 
 std::vector<HistoryEntry> History(soci::session& sql, int64_t target_id) {
   std::vector<HistoryEntry> out;
+  if (auto current = Get(sql, nullptr, target_id)) {
+    out.push_back({current->version, current->last_action, Snapshot(*current), current->updated_by,
+                   current->updated_by_name, current->updated_at});
+  }
   Query(
       "SELECT h.version, h.action, h.data, h.changed_by, COALESCE(u.name, ''), h.changed_at "
       "FROM target_history h LEFT JOIN users u ON u.id = h.changed_by "

@@ -47,11 +47,11 @@ class Writer {
  private:
   struct Statements;
   void Tags(int64_t id, const TargetInput& input, bool replace);
-  void History(int64_t id, int64_t version, const TargetInput& input);
+  void Supersede(const Target& old);
   std::unique_ptr<Statements> st_;
 };
 
-// The existing targets among `codes` of one kind, by code (one query per 500 codes).
+// The existing targets among `codes` of one kind, by code (one query per 64 codes).
 std::map<std::string, Existing> FindMany(soci::session& sql, const std::string& kind,
                                          const std::vector<std::string>& codes);
 

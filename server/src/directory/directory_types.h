@@ -44,6 +44,9 @@ struct Target : TargetInput {
   std::string district;  // the division's name, for display
   std::string department_name;
   int64_t version = 1;
+  std::string last_action = "create";  // how this version came about: create | update | import
+  std::optional<int64_t> updated_by;
+  std::string updated_by_name;
   std::optional<int64_t> created_by;
   std::string created_at;
   std::string updated_at;
