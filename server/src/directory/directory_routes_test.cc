@@ -83,6 +83,69 @@ TEST_P(TargetRoutesTest, InspectorsHaveNoAccessAndScopeLimitsDepartments) {
   EXPECT_EQ(r.body.at("details").at("field"), "department");
 }
 
+TEST_P(TargetRoutesTest, ImportReportsEveryBadRowThenImportsTheFixedFile) {
+  LoginAs("yewu", "Demo@2026");
+  const std::string header =
+      "行政相对人名称,行政相对人编码,检查地址,检查联系电话,所属区县,行政相对人性质,"
+      "行政区划代码\r\n";
+  std::string bad = header +
+                    "重庆甲公司,91500103MA60K3T26Y,,,,企业,500103\r\n"
+                    "重庆乙公司,91500103MA60K3T26X,,,,企业,500103\r\n"
+                    "重庆丙公司,92370303MA3C7Q1N7N,,,,企业,500199\r\n";
+  auto upload = [&](std::string file, std::vector<std::pair<std::string, std::string>> query) {
+    http::Request req;
+    req.method = Method::kPost;
+    req.path = "/api/v1/targets/import";
+    req.query = std::move(query);
+    req.upload = std::move(file);
+    req.ip = "10.1.2.3";
+    req.session_token = token_;
+    req.csrf_header = csrf_;
+    return http::Dispatch(*router_, services(), req);
+  };
+  int64_t audit_before = AuditCount();
+  http::Response report = upload(bad, {{"file_name", "名录.csv"}});
+  ASSERT_EQ(report.status, 200) << json::serialize(report.body);
+  EXPECT_EQ(report.body.at("committed"), false);
+  EXPECT_EQ(report.body.at("invalid_rows"), 2);
+  const auto& problems = report.body.at("problems").as_array();
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0].at("line"), 3);
+  EXPECT_EQ(problems[0].at("column"), "行政相对人编码");
+  EXPECT_EQ(problems[1].at("line"), 4);
+  EXPECT_EQ(problems[1].at("value"), "500199");
+  EXPECT_EQ(Call(Method::kGet, "/api/v1/targets").body.at("total"), 0);
+  EXPECT_EQ(AuditCount(), audit_before);
+
+  std::string fixed = header +
+                      "重庆甲公司,91500103MA60K3T26Y,,,,企业,500103\r\n"
+                      "重庆乙公司,91310115MA1K3BTP2B,,,,企业,500103\r\n"
+                      "重庆丙公司,92370303MA3C7Q1N7N,,,,企业,500105\r\n";
+  http::Response done = upload(fixed, {{"file_name", "名录.csv"}});
+  ASSERT_EQ(done.status, 200) << json::serialize(done.body);
+  EXPECT_EQ(done.body.at("committed"), true);
+  EXPECT_EQ(done.body.at("inserted"), 3);
+  EXPECT_EQ(Call(Method::kGet, "/api/v1/targets").body.at("total"), 3);
+  EXPECT_EQ(AuditCount(), audit_before + 1);
+
+  // A department outside the importer's scope is a row error, not a silent write.
+  std::string outside =
+      std::string("行政相对人名称,行政相对人编码,检查地址,检查联系电话,所属区县,") +
+      "行政相对人性质,行政区划代码,监管部门\r\n重庆丁公司,91110000600037341L,,,,企业," +
+      "500103,YZ-JXW\r\n";
+  http::Response scoped = upload(outside, {});
+  ASSERT_EQ(scoped.status, 200);
+  EXPECT_EQ(scoped.body.at("problems").at(0).at("column"), "监管部门");
+
+  EXPECT_EQ(upload("PK\x03\x04...", {}).status, 400);  // a workbook, not a CSV
+  EXPECT_EQ(upload(bad, {{"skip_invalid", "maybe"}}).status, 400);
+  http::Response tmpl = Call(Method::kGet, "/api/v1/targets/import/template");
+  ASSERT_EQ(tmpl.status, 200);
+  EXPECT_TRUE(tmpl.raw_body.starts_with("PK"));
+  LoginAs("jiancha", "Demo@2026");
+  EXPECT_EQ(upload(fixed, {}).status, 403);
+}
+
 SSJ_BOTH_BACKENDS(TargetRoutesTest);
 
 }  // namespace

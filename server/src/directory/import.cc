@@ -126,6 +126,11 @@ Result<ImportReport> ImportEntities(soci::session& sql, db::Backend backend,
     if (Blank(cells)) return OkStatus();
     ++report.rows;
     Checked checked = CheckEntity(Arrange(position, cells), options.default_department, lookup);
+    if (checked.ok() && options.department_allowed &&
+        !options.department_allowed(checked.input.department_id)) {
+      checked.problems.push_back({"监管部门", Arrange(position, cells)[EntityColumns().size() - 1],
+                                  "该部门不在您的数据范围内，不能为其登记检查对象", false});
+    }
     for (const CellProblem& p : checked.problems) add_problem(line, p);
     bool bad = !checked.ok();
     const std::string& code = checked.input.code;

@@ -32,6 +32,8 @@ struct ImportOptions {
   audit::Actor actor;
   int64_t now_millis = 0;
   std::string file_name;
+  // When set, a row's supervising department must pass it (the importing user's data scope).
+  std::function<bool(int64_t department_id)> department_allowed;
   // Called every 10 000 rows and at the end of each phase: (phase 1 or 2, rows so far).
   std::function<void(int, int64_t)> progress;
 };

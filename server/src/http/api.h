@@ -45,6 +45,7 @@ struct Request {
   std::string user_agent;
   std::string session_token;  // from the cookie
   std::string csrf_header;
+  std::string upload;  // the raw body, for routes with an upload_limit
 
   // Set by the pipeline before the handler runs.
   Services* services = nullptr;
@@ -93,6 +94,9 @@ struct Route {
   Handler handler;
   TxMode tx = TxMode::kAuto;
   bool needs_db = true;  // false: cheap, answered on the I/O thread (health)
+  // > 0: the route takes a file as the raw request body (Request::upload), up to this many
+  // bytes, instead of a JSON body within the server's usual limit.
+  size_t upload_limit = 0;
 };
 
 struct Match {

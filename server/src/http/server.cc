@@ -170,7 +170,11 @@ asio::awaitable<Response> Handle(State& state, BeastRequest& beast_req, const st
     co_return r;
   }
   req.method = *method;
-  if (IsWrite(req.method) && !beast_req.body().empty()) {
+  Match match = state.router.Find(req.method, req.path);
+  if (!match.route) co_return NoRoute(match);
+  if (match.route->upload_limit > 0) {
+    req.upload = std::move(beast_req.body());
+  } else if (IsWrite(req.method) && !beast_req.body().empty()) {
     boost::system::error_code ec;
     req.body = boost::json::parse(beast_req.body(), ec);
     if (ec) {
@@ -179,8 +183,6 @@ asio::awaitable<Response> Handle(State& state, BeastRequest& beast_req, const st
       co_return ErrorResponse(e);
     }
   }
-  Match match = state.router.Find(req.method, req.path);
-  if (!match.route) co_return NoRoute(match);
   req.path_params = std::move(match.params);
   const Route* route = match.route;
   if (!route->needs_db) co_return RunRoute(*route, state.services, req);  // cheap: no database
@@ -230,9 +232,18 @@ asio::awaitable<void> Session(State& state, tcp::socket socket) {
     std::string log_user;
     unsigned version = 11;
     std::string method_text = "-", target_text = "-";
+    size_t body_limit = opt.body_limit;
     if (!hec) {
       method_text = std::string(parser.get().method_string());
       target_text = std::string(parser.get().target().substr(0, 256));
+      // A route that takes a file has its own limit, set before the body is read.
+      if (auto method = ToMethod(parser.get().method())) {
+        std::string_view path = parser.get().target();
+        path = path.substr(0, path.find('?'));
+        Match match = state.router.Find(*method, path);
+        if (match.route && match.route->upload_limit > 0) body_limit = match.route->upload_limit;
+      }
+      parser.body_limit(body_limit);
       stream.expires_after(std::chrono::seconds(opt.body_timeout_s));
       auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
       hec = bec;
@@ -240,9 +251,11 @@ asio::awaitable<void> Session(State& state, tcp::socket socket) {
     if (hec == bhttp::error::body_limit) {
       Error e{ErrorKind::kInvalidArgument,
               "request.too_large",
-              "请求内容过大（上限 " + std::to_string(opt.body_limit / 1024) + " KB）",
+              body_limit >= (1 << 20)
+                  ? "文件过大（上限 " + std::to_string(body_limit >> 20) + " MB）"
+                  : "请求内容过大（上限 " + std::to_string(body_limit / 1024) + " KB）",
               {}};
-      e.details["limit_bytes"] = opt.body_limit;
+      e.details["limit_bytes"] = body_limit;
       response = ErrorResponse(e);
       response.status = 413;
     } else if (hec == bhttp::error::header_limit) {
