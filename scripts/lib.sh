@@ -13,7 +13,7 @@ APT_PACKAGES=(
   libssl-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev
   libxlsxwriter-dev libzip-dev libpugixml-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
-  chromium fonts-noto-cjk python3 curl wrk
+  chromium fonts-noto-cjk python3 curl wrk sqlite3
 )
 
 log() { printf '\033[1;34m[ssj]\033[0m %s\n' "$*" >&2; }
