@@ -191,6 +191,13 @@ Result<ImportReport> ImportEntities(soci::session& sql, db::Backend backend,
     while (bad_index < bad_lines.size() && bad_lines[bad_index] < line) ++bad_index;
     if (bad_index < bad_lines.size() && bad_lines[bad_index] == line) return OkStatus();
     Checked checked = CheckEntity(Arrange(position, cells), options.default_department, lookup);
+    if (!checked.ok()) {  // the file or the departments changed since the check: write nothing
+      return Error{
+          ErrorKind::kConflict,
+          "import.changed",
+          "第 " + std::to_string(line) + " 行在校验后发生了变化，未导入任何数据，请重新导入",
+          {}};
+    }
     if (auto it = existing_at.find(line); it != existing_at.end()) {
       writer.Update(it->second, checked.input);
       ++report.updated;
