@@ -4,6 +4,7 @@
 // order and share what they create; each prints "ok" or "FAIL"; screenshots go to
 // $SSJ_E2E_OUT (default web/e2e/out/). Exits non-zero when any journey fails.
 import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -208,6 +209,80 @@ function targetRow(page, text) {
 /** Waits until the last opened drawer or dialog finished its opening animation. */
 async function settle(page) {
   await page.waitForTimeout(400)
+}
+
+// ---------------------------------------------------------------------------------------------
+// 检查对象导入 helpers.
+
+const kImportHeader = '行政相对人名称,行政相对人编码,检查地址,检查联系电话,所属区县,行政相对人性质,行政区划代码'
+const kUsccChars = '0123456789ABCDEFGHJKLMNPQRTUWXY'
+const kUsccWeights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+let usccSerial = 0
+
+/** A GB 32100 code: `first17` and its check character. */
+function withUsccCheck(first17) {
+  const sum = [...first17].reduce((acc, ch, i) => acc + kUsccChars.indexOf(ch) * kUsccWeights[i], 0)
+  return first17 + kUsccChars[(31 - (sum % 31)) % 31]
+}
+
+/** A valid USCC not used before: its 9-character organisation part comes from the clock. */
+function freshUscc(prefix = '91500103') {
+  let n = Date.now() * 64 + (usccSerial++ % 64)
+  let org = ''
+  while (n > 0) {
+    org = kUsccChars[n % 31] + org
+    n = Math.floor(n / 31)
+  }
+  return withUsccCheck(prefix + org.slice(-9).padStart(9, '0'))
+}
+
+/** The same code with a wrong check character. */
+function wrongCheck(code) {
+  const last = code.at(-1)
+  return code.slice(0, -1) + (last === '0' ? '1' : '0')
+}
+
+/** CSV text as Excel's "CSV" save writes it on a Chinese system: GBK, CRLF. */
+function gbkCsv(rows) {
+  const text = [kImportHeader, ...rows.map((r) => r.join(','))].join('\r\n') + '\r\n'
+  const bytes = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK'], { input: Buffer.from(text, 'utf8') })
+  assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'the file is GBK, not UTF-8')
+  return bytes
+}
+
+/**
+ * Three targets for one import: the bad file has a wrong check character and the division code
+ * 500199 on its second row (line 3); the fixed file has those right.
+ */
+function importFiles(tag) {
+  const t = {
+    first: { name: `渝中导入测试机械厂${suffix}${tag}`, code: freshUscc('91500103') },
+    second: { name: `导入测试商贸有限公司${suffix}${tag}`, code: freshUscc('91500103') },
+    third: { name: `大足导入测试五金店${suffix}${tag}`, code: freshUscc('92500111') },
+  }
+  const row = (second) => [
+    [t.first.name, t.first.code, '"重庆市渝中区民族路88号,3楼"', '023-63891234', '渝中区', '企业', '500103'],
+    second,
+    [t.third.name, t.third.code, '重庆市大足区龙岗街道五金街6号', '023-43721234', '', '个体工商户', '500111'],
+  ]
+  const bad = gbkCsv(row([t.second.name, wrongCheck(t.second.code), '重庆市渝中区解放碑', '', '', '企业', '500199']))
+  const fixed = gbkCsv(row([t.second.name, t.second.code, '重庆市渝中区解放碑', '', '', '企业', '500103']))
+  return { targets: t, bad, fixed, badCode: wrongCheck(t.second.code) }
+}
+
+async function chooseImportFile(dialog, name, buffer, mimeType = 'text/csv') {
+  await dialog.locator('input[type=file]').setInputFiles({ name, mimeType, buffer })
+}
+
+/** Starts the import and waits for the report of the server. */
+async function startImport(page, dialog) {
+  const answered = page.waitForResponse((r) => r.url().includes('/api/v1/targets/import?') && r.request().method() === 'POST')
+  await dialog.getByRole('button', { name: '开始导入' }).click()
+  const response = await answered
+  assert.equal(response.status(), 200, `import: HTTP ${response.status()}`)
+  assert.equal(response.request().headers()['content-type'], 'text/csv')
+  await dialog.locator('.import-result').waitFor()
+  return response.json()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -617,6 +692,152 @@ const journeys = [
       await settle(page)
       await shot(page, '09-phone-target-dialog')
       await phoneDialog.getByRole('button', { name: /取\s*消/ }).click()
+      await page.setViewportSize(kDesktop)
+    },
+  },
+  {
+    name: '10 检查对象名录库导入：下载模板，GBK 编码的 CSV 有错误时逐行报告且不写入，修正后导入成功并能查到，桌面与手机',
+    async run(page) {
+      await page.setViewportSize(kDesktop)
+      await ensureLoggedOut(page)
+      await loginOk(page, kStaff.username, kStaff.password)
+      await openMenu(page, '检查对象名录库')
+      await waitTableLoaded(page)
+      await page.getByRole('button', { name: '导入', exact: true }).click()
+      let dialog = await openDialog(page, '导入检查对象')
+      await settle(page)
+      await shot(page, '10-import-empty')
+
+      // The template: an XLSX attachment. The browser hands a download to its download manager
+      // without a "response" event, so the answer is checked with the same cookies afterwards.
+      const templateLink = dialog.getByRole('link', { name: '下载模板' })
+      const [download] = await Promise.all([page.waitForEvent('download'), templateLink.click()])
+      const template = await page.request.get(new URL(await templateLink.getAttribute('href'), baseUrl).href)
+      assert.equal(template.status(), 200)
+      assert.equal(template.headers()['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      assert.match(template.headers()['content-disposition'], /^attachment/)
+      assert.match(download.suggestedFilename(), /\.xlsx$/)
+      const templatePath = path.join(tmpRoot, 'template.xlsx')
+      await download.saveAs(templatePath)
+      assert.equal(fs.readFileSync(templatePath).subarray(0, 2).toString(), 'PK')
+
+      // A workbook is refused before anything is sent.
+      let posted = 0
+      const countPosts = (request) => {
+        if (request.method() === 'POST' && request.url().includes('/targets/import')) posted++
+      }
+      page.on('request', countPosts)
+      await chooseImportFile(dialog, '检查对象导入模板.xlsx', fs.readFileSync(templatePath), 'application/octet-stream')
+      await dialog.getByText('暂不支持直接导入 Excel 工作簿，请在 Excel 中“另存为”CSV 后再导入').waitFor()
+      assert.ok(await dialog.getByRole('button', { name: '开始导入' }).isDisabled(), '开始导入 is disabled')
+      page.off('request', countPosts)
+      assert.equal(posted, 0, 'the workbook was not uploaded')
+
+      // A GBK file with one bad row: a per-row report, and nothing written.
+      const files = importFiles('甲')
+      const { targets } = files
+      await chooseImportFile(dialog, '检查对象名录.csv', files.bad)
+      await dialog.locator('.chosen-file').filter({ hasText: '检查对象名录.csv' }).waitFor()
+      assert.match(await dialog.locator('.chosen-file').innerText(), /\d+(\.\d)? (B|KB)/)
+      await dialog.locator('.el-checkbox').filter({ hasText: '更新已有对象' }).click()
+      const refused = await startImport(page, dialog)
+      assert.equal(refused.committed, false)
+      assert.equal(refused.rows, 3)
+      assert.equal(refused.invalid_rows, 1)
+      await dialog.getByText('共 3 行，有 1 行错误，未导入任何数据').waitFor()
+      const problemRows = dialog.locator('.problems-table .el-table__body-wrapper .el-table__row')
+      const codeProblem = problemRows.filter({ hasText: '行政相对人编码' })
+      const divisionProblem = problemRows.filter({ hasText: '行政区划代码' })
+      assert.match(await codeProblem.innerText(), new RegExp(`3[\\s\\S]*${files.badCode}[\\s\\S]*校验位[\\s\\S]*错误`))
+      assert.match(await divisionProblem.innerText(), /3[\s\S]*500199[\s\S]*行政区划代码[\s\S]*错误/)
+      for (const t of Object.values(targets)) {
+        assert.equal(await targetExists(page, t.code), false, `${t.name} was not written`)
+      }
+      // The problem list as CSV: BOM, the header, the rows.
+      const [problemsFile] = await Promise.all([
+        page.waitForEvent('download'),
+        dialog.getByRole('button', { name: '下载问题清单' }).click(),
+      ])
+      assert.equal(problemsFile.suggestedFilename(), '检查对象名录-问题清单.csv')
+      const problemsPath = path.join(tmpRoot, 'problems.csv')
+      await problemsFile.saveAs(problemsPath)
+      const problemsText = fs.readFileSync(problemsPath, 'utf8')
+      assert.ok(problemsText.startsWith('\uFEFF行号,列,值,问题,级别\r\n'), 'BOM and header')
+      assert.match(problemsText, new RegExp(`\\r\\n3,行政相对人编码,${files.badCode},`))
+      await settle(page)
+      await shot(page, '10-import-refused')
+
+      // 重新选择文件 keeps the options; the fixed file is imported.
+      await dialog.getByRole('button', { name: '重新选择文件' }).click()
+      await dialog.locator('.el-upload-dragger').waitFor()
+      assert.ok(
+        await dialog.locator('.el-checkbox').filter({ hasText: '更新已有对象' }).locator('input').isChecked(),
+        'the options are kept',
+      )
+      await chooseImportFile(dialog, '检查对象名录.csv', files.fixed)
+      // The request held back a moment: the dialog shows that it is working.
+      let release
+      const held = new Promise((resolve) => (release = resolve))
+      const importUrl = (url) => url.pathname === '/api/v1/targets/import'
+      await page.route(importUrl, async (route) => {
+        await held
+        await route.continue()
+      })
+      const answer = startImport(page, dialog)
+      await dialog.locator('.import-busy .el-progress').waitFor()
+      await shot(page, '10-import-uploading')
+      release()
+      const done = await answer
+      await page.unroute(importUrl)
+      assert.equal(done.committed, true)
+      assert.equal(done.inserted, 3)
+      await dialog.getByText('共 3 行；新增 3 行，更新 0 行').waitFor()
+      await settle(page)
+      await shot(page, '10-import-done')
+      await dialog.getByRole('button', { name: /完\s*成/ }).click()
+      await dialog.waitFor({ state: 'hidden' })
+
+      // Found by name, with the history entry of the import.
+      await searchTargets(page, targets.third.name)
+      const row = targetRow(page, targets.third.code).first()
+      await row.waitFor()
+      assert.match(await row.innerText(), new RegExp(targets.third.name))
+      assert.match(await row.innerText(), /大足区/)
+      await row.getByRole('button', { name: '详情' }).click()
+      const drawer = page.locator('.el-drawer').filter({ hasText: '检查对象详情' })
+      await drawer.waitFor({ state: 'visible' })
+      await drawer.locator('.el-timeline-item').first().waitFor()
+      assert.match(await drawer.locator('.el-timeline-item').first().innerText(), /导入/)
+      await drawer.locator('.el-drawer__close-btn').click()
+      await drawer.waitFor({ state: 'hidden' })
+
+      // Phone: the same dialog at 390 px.
+      await page.setViewportSize(kPhone)
+      await page.goto(`${baseUrl}/directory/target`)
+      await waitTableLoaded(page)
+      await page.getByRole('button', { name: '导入', exact: true }).click()
+      dialog = await openDialog(page, '导入检查对象')
+      await settle(page)
+      const box = await dialog.boundingBox()
+      assert.ok(box && box.x >= 0 && box.x + box.width <= kPhone.width, `dialog fits the screen (width ${box?.width})`)
+      await assertNoPageOverflow(page)
+      await shot(page, '10-phone-import-empty')
+      const phoneFiles = importFiles('乙')
+      await chooseImportFile(dialog, '检查对象名录.csv', phoneFiles.bad)
+      await startImport(page, dialog)
+      await dialog.getByText('共 3 行，有 1 行错误，未导入任何数据').waitFor()
+      await assertNoPageOverflow(page)
+      await settle(page)
+      await shot(page, '10-phone-import-refused')
+      await dialog.getByRole('button', { name: '重新选择文件' }).click()
+      await chooseImportFile(dialog, '检查对象名录.csv', phoneFiles.fixed)
+      await startImport(page, dialog)
+      await dialog.getByText('共 3 行；新增 3 行，更新 0 行').waitFor()
+      await settle(page)
+      await shot(page, '10-phone-import-done')
+      await dialog.getByRole('button', { name: /完\s*成/ }).click()
+      await dialog.waitFor({ state: 'hidden' })
+      await targetRow(page, phoneFiles.targets.first.code).first().waitFor()
       await page.setViewportSize(kDesktop)
     },
   },

@@ -209,6 +209,9 @@ asio::awaitable<void> Session(State& state, tcp::socket socket) {
   std::string peer = peer_ec ? "unknown" : endpoint.address().to_string();
   beast::flat_buffer buffer;
   const auto& opt = state.options;
+  size_t largest_body_limit = opt.body_limit;
+  for (const Route& route : state.router.routes())
+    largest_body_limit = std::max(largest_body_limit, route.upload_limit);
 
   for (;;) {
     connection->idle = true;
@@ -224,7 +227,9 @@ asio::awaitable<void> Session(State& state, tcp::socket socket) {
     auto started = std::chrono::steady_clock::now();
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(16 * 1024);
-    parser.body_limit(opt.body_limit);
+    // Beast checks Content-Length against the limit while parsing the header, before the route
+    // is known: let the largest limit through there, and apply the route's own below.
+    parser.body_limit(largest_body_limit);
     stream.expires_after(std::chrono::seconds(opt.header_timeout_s));
     auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
     Response response;
@@ -243,7 +248,11 @@ asio::awaitable<void> Session(State& state, tcp::socket socket) {
         Match match = state.router.Find(*method, path);
         if (match.route && match.route->upload_limit > 0) body_limit = match.route->upload_limit;
       }
-      parser.body_limit(body_limit);
+      parser.body_limit(body_limit);  // for chunked bodies, counted as they arrive
+      if (parser.content_length() && *parser.content_length() > body_limit)
+        hec = bhttp::error::body_limit;  // refused without reading the body
+    }
+    if (!hec) {
       stream.expires_after(std::chrono::seconds(opt.body_timeout_s));
       auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
       hec = bec;

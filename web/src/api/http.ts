@@ -98,6 +98,21 @@ export function buildUrl(path: string, query?: Query): string {
   return text ? `${url}?${text}` : url
 }
 
+/** The ApiError for an HTTP error answer whose body (parsed JSON, or null) is `body`. */
+export function errorFromBody(status: number, body: unknown): ApiError {
+  if (body && typeof body === 'object' && 'code' in body) {
+    const b = body as { code?: unknown; message?: unknown; details?: unknown }
+    return new ApiError(
+      status,
+      String(b.code),
+      typeof b.message === 'string' && b.message ? b.message : `请求失败（HTTP ${status}）`,
+      b.details && typeof b.details === 'object' ? (b.details as ErrorDetails) : {},
+    )
+  }
+  const message = status >= 500 ? `服务器暂时不可用（HTTP ${status}），请稍后重试` : `请求失败（HTTP ${status}）`
+  return new ApiError(status, `http.${status}`, message)
+}
+
 async function readError(response: Response): Promise<ApiError> {
   let body: unknown = null
   try {
@@ -105,18 +120,27 @@ async function readError(response: Response): Promise<ApiError> {
   } catch {
     body = null
   }
-  if (body && typeof body === 'object' && 'code' in body) {
-    const b = body as { code?: unknown; message?: unknown; details?: unknown }
-    return new ApiError(
-      response.status,
-      String(b.code),
-      typeof b.message === 'string' && b.message ? b.message : `请求失败（HTTP ${response.status}）`,
-      b.details && typeof b.details === 'object' ? (b.details as ErrorDetails) : {},
-    )
+  return errorFromBody(response.status, body)
+}
+
+/** The error of a request that never got an answer. */
+export function networkError(): ApiError {
+  return new ApiError(0, 'network', '无法连接服务器，请检查网络后重试')
+}
+
+/**
+ * What every failed call does before throwing `error`: an expired session goes to the login
+ * page (unless `noAuthRedirect`), anything else shows the message (unless `quiet`).
+ */
+export function handleFailure(error: ApiError, options: Pick<RequestOptions, 'quiet' | 'noAuthRedirect'> = {}): void {
+  if (error.status === 401 && error.code === 'auth.unauthenticated' && !options.noAuthRedirect) {
+    setCsrfToken(null)
+    if (unauthenticatedHandler) {
+      unauthenticatedHandler(error)
+      return
+    }
   }
-  const message =
-    response.status >= 500 ? `服务器暂时不可用（HTTP ${response.status}），请稍后重试` : `请求失败（HTTP ${response.status}）`
-  return new ApiError(response.status, `http.${response.status}`, message)
+  if (!options.quiet) showError(error)
 }
 
 /** Performs one API call and returns the parsed JSON body; throws ApiError on any failure. */
@@ -137,21 +161,14 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     })
   } catch (cause) {
     if ((cause as { name?: string })?.name === 'AbortError') throw cause
-    const error = new ApiError(0, 'network', '无法连接服务器，请检查网络后重试')
-    if (!options.quiet) showError(error)
+    const error = networkError()
+    handleFailure(error, options)
     throw error
   }
 
   if (!response.ok) {
     const error = await readError(response)
-    if (error.status === 401 && error.code === 'auth.unauthenticated' && !options.noAuthRedirect) {
-      setCsrfToken(null)
-      if (unauthenticatedHandler) {
-        unauthenticatedHandler(error)
-        throw error
-      }
-    }
-    if (!options.quiet) showError(error)
+    handleFailure(error, options)
     throw error
   }
 
