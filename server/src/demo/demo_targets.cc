@@ -100,29 +100,28 @@ directory::TargetInput Make(int64_t index, int64_t default_department,
 
 }  // namespace
 
-Result<int64_t> AddTargets(soci::session& session, db::Backend backend, int64_t now_ms,
-                           int64_t count, const std::function<void(int64_t)>& progress) {
-  soci::session* sql = &session;
-  auto office = org::repo::GetDepartmentByCode(*sql, "CQJXW-JNZY");
+Result<int64_t> AddTargets(soci::session& sql, db::Backend backend, int64_t now_ms, int64_t count,
+                           const std::function<void(int64_t)>& progress) {
+  auto office = org::repo::GetDepartmentByCode(sql, "CQJXW-JNZY");
   if (!office) return Error::NotFound("演示部门 CQJXW-JNZY（请先运行 ssj demo）");
   std::map<std::string, int64_t> district_departments;
   for (const auto& [code, division] : {std::pair{"YZ-JXW", "500103"}, {"DZ-JXW", "500111"}}) {
-    if (auto d = org::repo::GetDepartmentByCode(*sql, code)) district_departments[division] = d->id;
+    if (auto d = org::repo::GetDepartmentByCode(sql, code)) district_departments[division] = d->id;
   }
   const std::string now = FormatIsoMillis(now_ms);
   int64_t added = 0;
   constexpr int64_t kBatch = 20000;  // one transaction per batch keeps the WAL small
   for (int64_t from = 0; from < count; from += kBatch) {
-    db::Transaction tx(*sql, backend);
+    db::Transaction tx(sql, backend);
     int64_t batch_added = 0;
     for (int64_t index = from; index < std::min(count, from + kBatch); ++index) {
       directory::TargetInput t = Make(index, office->id, district_departments);
-      if (directory::repo::Find(*sql, t.kind, t.code)) continue;
-      directory::repo::Insert(*sql, t, std::nullopt, now, "import");
+      if (directory::repo::Find(sql, t.kind, t.code)) continue;
+      directory::repo::Insert(sql, t, std::nullopt, now, "import");
       ++batch_added;
     }
     if (batch_added > 0) {
-      audit::Append(*sql, audit::Actor{std::nullopt, "system:demo", std::nullopt, "127.0.0.1"},
+      audit::Append(sql, audit::Actor{std::nullopt, "system:demo", std::nullopt, "127.0.0.1"},
                     {"directory:target:import", "target_import", "demo", nullptr,
                      boost::json::object{{"file", "demo"}, {"inserted", batch_added}}},
                     now_ms);

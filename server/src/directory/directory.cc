@@ -8,6 +8,7 @@
 #include "codes/industry.h"
 #include "codes/resident_id.h"
 #include "codes/uscc.h"
+#include "importer/csv_reader.h"
 
 namespace ssj::directory {
 namespace {
@@ -28,12 +29,6 @@ enum Col {
   kDepartment,
   kColumnCount
 };
-
-template <size_t N>
-bool OneOf(const std::string& value, const char* const (&allowed)[N]) {
-  return std::find_if(std::begin(allowed), std::end(allowed),
-                      [&](const char* a) { return value == a; }) != std::end(allowed);
-}
 
 template <size_t N>
 std::string ListOf(const char* const (&allowed)[N]) {
@@ -107,30 +102,17 @@ bool Checked::ok() const {
 }
 
 std::string NormalizeCode(std::string_view code) {
+  const std::string ascii = importer::FullwidthToAscii(code);
+  constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";  // U+3000
   std::string out;
-  for (size_t i = 0; i < code.size();) {
-    unsigned char c = code[i];
-    // U+FF01–U+FF5E (full-width ASCII) are EF BC 81–EF BD 9E; U+3000 is E3 80 80.
-    if (c == 0xEF && i + 2 < code.size()) {
-      unsigned char c1 = code[i + 1], c2 = code[i + 2];
-      int cp = ((c & 0x0F) << 12) | ((c1 & 0x3F) << 6) | (c2 & 0x3F);
-      if (cp >= 0xFF01 && cp <= 0xFF5E) {
-        out += static_cast<char>(cp - 0xFF01 + 0x21);
-        i += 3;
-        continue;
-      }
-    }
-    if (c == 0xE3 && i + 2 < code.size() && static_cast<unsigned char>(code[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(code[i + 2]) == 0x80) {
-      i += 3;
+  for (size_t i = 0; i < ascii.size(); ++i) {
+    if (std::string_view(ascii).substr(i).starts_with(kIdeographicSpace)) {
+      i += kIdeographicSpace.size() - 1;
       continue;
     }
-    if (c == ' ' || c == '\t') {
-      ++i;
-      continue;
-    }
-    out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : static_cast<char>(c);
-    ++i;
+    char c = ascii[i];
+    if (c == ' ' || c == '\t') continue;
+    out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
   }
   return out;
 }

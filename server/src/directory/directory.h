@@ -41,6 +41,15 @@ Checked CheckEntity(const Row& row, int64_t default_department, const Department
 // The fields of a target as JSON (its history entries and the API share this form).
 boost::json::object InputJson(const TargetInput& input);
 
+// Whether `value` is one of a dictionary's entries (kNatures, kStatuses, …).
+template <size_t N>
+bool OneOf(std::string_view value, const char* const (&allowed)[N]) {
+  for (const char* a : allowed) {
+    if (value == a) return true;
+  }
+  return false;
+}
+
 // A code as people type it, made canonical: full-width characters to ASCII, spaces removed,
 // letters upper-cased (USCCs and the X of ID numbers).
 std::string NormalizeCode(std::string_view code);

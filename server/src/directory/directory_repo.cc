@@ -83,14 +83,9 @@ std::string LikeContains(const std::string& text) {
 }  // namespace
 
 std::optional<Existing> Find(soci::session& sql, const std::string& kind, const std::string& code) {
-  std::optional<Existing> out;
-  Query("SELECT id, version, department_id FROM targets WHERE kind = :kind AND code = :code")
-      .Bind("kind", kind)
-      .Bind("code", code)
-      .ForEach(sql, [&](const soci::row& row) {
-        out = Existing{RowInt(row, 0), RowInt(row, 1), RowInt(row, 2)};
-      });
-  return out;
+  auto found = FindMany(sql, kind, {code});
+  if (found.empty()) return std::nullopt;
+  return found.begin()->second;
 }
 
 int64_t Insert(soci::session& sql, const TargetInput& in, std::optional<int64_t> by,

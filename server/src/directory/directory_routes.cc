@@ -9,6 +9,7 @@
 #include <map>
 
 #include "common/clock.h"
+#include "directory/directory.h"
 #include "directory/directory_repo.h"
 #include "directory/import.h"
 #include "directory/targets.h"
@@ -31,10 +32,7 @@ std::string Now(const Request& req) { return FormatIsoMillis(req.services->clock
 template <size_t N>
 Status OneOfOrEmpty(const std::string& field, const std::string& value,
                     const char* const (&allowed)[N]) {
-  if (value.empty()) return OkStatus();
-  for (const char* a : allowed) {
-    if (value == a) return OkStatus();
-  }
+  if (value.empty() || OneOf(value, allowed)) return OkStatus();
   return Error::InvalidField(field, "不是可选的值", value.substr(0, 32));
 }
 

@@ -80,11 +80,7 @@ Digest TicketHasher::Ticket(std::string_view code) const {
 
 void TicketHasher::Prefixes(const std::string_view* codes, size_t n, uint64_t* out) const {
   constexpr size_t kOneBlock = 55 - 32 - 4;  // message bytes left for the code in one block
-  auto prefix64 = [](const unsigned char* digest) {
-    uint64_t v = 0;
-    for (int b = 0; b < 8; ++b) v = v << 8 | digest[b];
-    return v;
-  };
+
   size_t idx = 0;
   if (sha256::Available()) {
     unsigned char message[2][64], block[2][64], digest[2][32];
@@ -102,8 +98,8 @@ void TicketHasher::Prefixes(const std::string_view* codes, size_t n, uint64_t* o
         sha256::Pad(message[m], prefix_.size() + 4 + code.size(), block[m]);
       }
       sha256::CompressTwo(block[0], block[1], digest[0], digest[1]);
-      out[idx] = prefix64(digest[0]);
-      out[idx + 1] = prefix64(digest[1]);
+      out[idx] = Prefix64(digest[0]);
+      out[idx + 1] = Prefix64(digest[1]);
       idx += 2;
       // A long code breaks the pairs: hash it alone, then pair again.
       if (idx < n && codes[idx].size() > kOneBlock) {
@@ -190,9 +186,9 @@ bool ValidUtf8(std::string_view s) {
   return true;
 }
 
-uint64_t Prefix64(const Digest& d) {
+uint64_t Prefix64(const unsigned char* digest) {
   uint64_t v = 0;
-  for (int byte_idx = 0; byte_idx < 8; ++byte_idx) v = v << 8 | d[byte_idx];
+  for (int byte_idx = 0; byte_idx < 8; ++byte_idx) v = v << 8 | digest[byte_idx];
   return v;
 }
 

@@ -49,6 +49,7 @@ std::string Hex(const Digest& d);
 bool ParseHex32(std::string_view hex, Digest* out);
 bool ValidUtf8(std::string_view s);
 // The first 8 bytes of a digest as a big-endian integer.
-uint64_t Prefix64(const Digest& d);
+uint64_t Prefix64(const unsigned char* digest);
+inline uint64_t Prefix64(const Digest& d) { return Prefix64(d.data()); }
 
 }  // namespace ssj::draw

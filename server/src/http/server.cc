@@ -45,6 +45,7 @@ struct State {
   std::mutex mutex;
   std::set<std::shared_ptr<Connection>> connections;
   std::atomic<bool> stopping{false};
+  size_t largest_body_limit = 0;  // the default or the largest upload route's, whichever is more
 };
 
 std::optional<Method> ToMethod(bhttp::verb verb) {
@@ -209,9 +210,6 @@ asio::awaitable<void> Session(State& state, tcp::socket socket) {
   std::string peer = peer_ec ? "unknown" : endpoint.address().to_string();
   beast::flat_buffer buffer;
   const auto& opt = state.options;
-  size_t largest_body_limit = opt.body_limit;
-  for (const Route& route : state.router.routes())
-    largest_body_limit = std::max(largest_body_limit, route.upload_limit);
 
   for (;;) {
     connection->idle = true;
@@ -229,7 +227,7 @@ asio::awaitable<void> Session(State& state, tcp::socket socket) {
     parser.header_limit(16 * 1024);
     // Beast checks Content-Length against the limit while parsing the header, before the route
     // is known: let the largest limit through there, and apply the route's own below.
-    parser.body_limit(largest_body_limit);
+    parser.body_limit(state.largest_body_limit);
     stream.expires_after(std::chrono::seconds(opt.header_timeout_s));
     auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
     Response response;
@@ -241,8 +239,11 @@ asio::awaitable<void> Session(State& state, tcp::socket socket) {
     if (!hec) {
       method_text = std::string(parser.get().method_string());
       target_text = std::string(parser.get().target().substr(0, 256));
-      // A route that takes a file has its own limit, set before the body is read.
-      if (auto method = ToMethod(parser.get().method())) {
+      // A route that takes a file has its own limit, set before the body is read. Only a body
+      // that may exceed the default limit needs the route looked up here.
+      const bool large = parser.chunked() ||
+                         (parser.content_length() && *parser.content_length() > opt.body_limit);
+      if (auto method = ToMethod(parser.get().method()); large && method) {
         std::string_view path = parser.get().target();
         path = path.substr(0, path.find('?'));
         Match match = state.router.Find(*method, path);
@@ -337,6 +338,9 @@ int RunServer(const ServerOptions& options, Services& services, const Router& ro
     if (!access) access = spdlog::default_logger();
   }
   State state{options, services, router, workers, access, {}, {}, {}};
+  state.largest_body_limit = options.body_limit;
+  for (const Route& route : router.routes())
+    state.largest_body_limit = std::max(state.largest_body_limit, route.upload_limit);
 
   tcp::acceptor acceptor(ioc);
   boost::system::error_code ec;
