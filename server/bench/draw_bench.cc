@@ -61,7 +61,7 @@ ssj::draw::Request Pool(uint64_t size, int strata, bool shuffled = false) {
   std::vector<uint64_t> order(size);
   for (uint64_t n = 0; n < size; ++n) order[n] = n;
   if (shuffled) std::shuffle(order.begin(), order.end(), std::mt19937_64(2026));
-  r.targets.Reserve(size, size * 18);
+  r.targets.Reserve(size);
   for (uint64_t n : order) r.targets.Add(Code(n), names[n % strata], kRegions[n % 4]);
   r.secret = Secret();
   r.commitment = ssj::draw::Commitment(r.secret);

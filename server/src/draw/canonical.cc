@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 #include "draw/parallel.h"
 
@@ -96,27 +98,28 @@ class RadixKey {
   int bits_ = 0;
 };
 
-// Sorts `in` into `out` (`in` is clobbered). Short keys (up to 36 bits, as when codes differ in
-// a few digits) take least-significant-digit radix passes of 12 bits, after which only runs of
-// equal keys need comparing. Longer keys take one pass on the top 12 bits, then each bucket,
-// small enough for the cache, is sorted in full.
+// Sorts `in` into `out` (`in` is clobbered). Keys of up to 48 bits (as when codes differ in a
+// dozen digits) take least-significant-digit radix passes of at most 12 bits, after which only
+// runs of equal keys need comparing. Longer keys take one pass on the top 12 bits, then each
+// bucket, small enough for the cache, is sorted in full.
 void SortRange(Item* in, Item* out, size_t n, int bits, const CodeLess& less) {
-  constexpr int kDigit = 12;
-  constexpr size_t kBuckets = size_t{1} << kDigit;
-  auto distribute = [&](const Item* from, Item* to, int shift, std::vector<size_t>& start) {
-    start.assign(kBuckets + 1, 0);
-    for (size_t i = 0; i < n; ++i) ++start[((from[i].key >> shift) & (kBuckets - 1)) + 1];
-    for (size_t d = 1; d <= kBuckets; ++d) start[d] += start[d - 1];
-    std::vector<size_t> fill(start.begin(), start.end() - 1);
-    for (size_t i = 0; i < n; ++i) to[fill[(from[i].key >> shift) & (kBuckets - 1)]++] = from[i];
-  };
+  constexpr int kMaxDigit = 12;
   std::vector<size_t> start;
-  if (bits <= 3 * kDigit) {
+  auto distribute = [&](const Item* from, Item* to, int shift, int digit) {
+    const uint64_t mask = (uint64_t{1} << digit) - 1;
+    start.assign(mask + 2, 0);
+    for (size_t i = 0; i < n; ++i) ++start[((from[i].key >> shift) & mask) + 1];
+    for (size_t d = 1; d < start.size(); ++d) start[d] += start[d - 1];
+    std::vector<size_t> fill(start.begin(), start.end() - 1);
+    for (size_t i = 0; i < n; ++i) to[fill[(from[i].key >> shift) & mask]++] = from[i];
+  };
+  if (bits <= 4 * kMaxDigit) {
+    const int passes = std::max(1, (bits + kMaxDigit - 1) / kMaxDigit);
+    const int digit = std::max(1, (bits + passes - 1) / passes);
     Item* from = in;
     Item* to = out;
-    int passes = 0;
-    for (int shift = 0; shift < bits; shift += kDigit, ++passes) {
-      distribute(from, to, shift, start);
+    for (int pass = 0; pass < passes; ++pass) {
+      distribute(from, to, pass * digit, digit);
       std::swap(from, to);
     }
     if (passes % 2 == 0) std::copy(in, in + n, out);  // the last pass wrote to `in`
@@ -127,55 +130,88 @@ void SortRange(Item* in, Item* out, size_t n, int bits, const CodeLess& less) {
       begin = end;
     }
   } else {
-    distribute(in, out, bits - kDigit, start);
-    for (size_t d = 0; d < kBuckets; ++d) {
+    distribute(in, out, bits - kMaxDigit, kMaxDigit);
+    for (size_t d = 0; d + 1 < start.size(); ++d) {
       if (start[d + 1] - start[d] > 1) std::sort(out + start[d], out + start[d + 1], less);
     }
   }
 }
 
-// Whether every code is greater than the one before it (byte order), checked in two parallel
-// halves. Pools that ssj exports are written in code order; anything else is sorted.
-bool InCodeOrder(const TargetPool& targets) {
-  const size_t n = targets.size(), half = n / 2;
-  bool ordered[2] = {true, true};
-  ParallelFor(2, [&](size_t part) {
-    const size_t from = part == 0 ? 1 : std::max<size_t>(half, 1), to = part == 0 ? half : n;
-    unsigned char previous[24], current[24];
-    if (from < to) targets.Prefix24(from - 1, previous);
-    for (size_t idx = from; idx < to; ++idx) {
-      targets.Prefix24(idx, current);
-      int order = std::memcmp(previous, current, 24);
-      if (order > 0 || (order == 0 && !(targets.code(idx - 1) < targets.code(idx)))) {
-        ordered[part] = false;
-        return;
-      }
-      std::memcpy(previous, current, 24);
-    }
-  });
-  return ordered[0] && ordered[1];
+// An entry is the target's record with its index in place of its stratum.
+// How far ahead of a random read to ask for it.
+constexpr size_t kAhead = 16;
+
+void Place(const TargetPool& targets, size_t idx, CanonicalEntry* entry) {
+  std::memcpy(entry, &targets.record(idx), sizeof *entry);
+  entry->idx = static_cast<uint32_t>(idx);
 }
 
-// Entries for a pool in code order: each half counts its strata, then writes its entries in
-// sequence, the second half after the first half's share of each stratum.
+// Merges two sorted runs, handing the result to `sink` a cache-sized chunk at a time, so that the
+// sink can look ahead within the chunk.
+template <class Sink>
+void MergeInChunks(const Item* a, const Item* a_end, const Item* b, const Item* b_end,
+                   const CodeLess& less, Sink sink) {
+  constexpr size_t kChunk = 1024;
+  Item chunk[kChunk];
+  size_t k = 0;
+  while (a != a_end || b != b_end) {
+    chunk[k++] = (b == b_end || (a != a_end && !less(*b, *a))) ? *a++ : *b++;
+    if (k == kChunk) sink(chunk, std::exchange(k, 0));
+  }
+  if (k > 0) sink(chunk, k);
+}
+
+// Entries for a pool in code order: each half writes its entries in sequence, the second half
+// after the first half's share of each stratum.
 void SplitInOrder(const TargetPool& targets, const std::vector<uint32_t>& canonical_of,
-                  CanonicalPool* pool) {
+                  const PaddedArray& first_half, CanonicalPool* pool) {
   const size_t n = targets.size(), half = n / 2, strata = pool->strata.size();
-  std::vector<size_t> first_half(strata, 0);
-  for (size_t idx = 0; idx < half; ++idx) ++first_half[canonical_of[targets.stratum_id(idx)]];
   pool->entries.resize(n);
   ParallelFor(2, [&](size_t part) {
-    std::vector<size_t> fill(pool->offsets.begin(), pool->offsets.end() - 1);
+    PaddedArray fill(pool->offsets.begin(), pool->offsets.end() - 1);
     if (part == 1) {
       for (size_t h = 0; h < strata; ++h) fill[h] += first_half[h];
     }
     for (size_t idx = part == 0 ? 0 : half, to = part == 0 ? half : n; idx < to; ++idx) {
-      CanonicalEntry& e = pool->entries[fill[canonical_of[targets.stratum_id(idx)]]++];
-      e.idx = static_cast<uint32_t>(idx);
-      targets.Prefix24(idx, e.prefix);
-      e.region = targets.region_id(idx);
+      Place(targets, idx, &pool->entries[fill[canonical_of[targets.stratum_id(idx)]]++]);
     }
   });
+}
+
+// What one pass over half the pool finds: each stratum's size, the first target whose stratum is
+// not declared, whether the codes are in order (each greater than the one before), and the byte
+// range of each prefix position for the sort key.
+struct Survey {
+  explicit Survey(size_t strata) : sizes(strata) {}
+  PaddedArray sizes;
+  size_t undeclared = SIZE_MAX;
+  bool ordered = true;
+  ByteRange range;
+};
+
+Survey SurveyHalf(const TargetPool& targets, const std::vector<uint32_t>& canonical_of,
+                  size_t strata, size_t from, size_t to) {
+  Survey survey(strata);
+  ByteRange range;  // local: the two threads' ranges would share a cache line
+  unsigned char previous[24] = {}, current[24];
+  if (from > 0) targets.Prefix24(from - 1, previous);
+  for (size_t idx = from; idx < to; ++idx) {
+    const uint32_t h = canonical_of[targets.stratum_id(idx)];
+    if (h == UINT32_MAX) {
+      survey.undeclared = idx;
+      break;
+    }
+    ++survey.sizes[h];
+    targets.Prefix24(idx, current);
+    range.Add(current);
+    if (survey.ordered && idx > 0) {
+      const int order = std::memcmp(previous, current, 24);
+      survey.ordered = order < 0 || (order == 0 && targets.code(idx - 1) < targets.code(idx));
+    }
+    std::memcpy(previous, current, 24);
+  }
+  survey.range = range;
+  return survey;
 }
 
 std::string Field(size_t idx, const char* name) {
@@ -198,53 +234,47 @@ Result<CanonicalPool> Canonicalize(const Request& r) {
     auto it = index.find(targets.stratum_names()[id]);
     if (it != index.end()) canonical_of[id] = it->second;
   }
-  std::vector<size_t> sizes(pool.strata.size(), 0);
-  for (size_t idx = 0; idx < targets.size(); ++idx) {
-    uint32_t h = canonical_of[targets.stratum_id(idx)];
-    if (h == UINT32_MAX) {
-      return Error::InvalidField(Field(idx, "stratum"), "未声明的分层",
-                                 targets.stratum(idx).substr(0, 64));
-    }
-    ++sizes[h];
+  // One pass, in two halves.
+  const size_t n = targets.size(), half = n / 2, strata = pool.strata.size();
+  std::optional<Survey> surveys[2];
+  ParallelFor(2, [&](size_t part) {
+    surveys[part] = part == 0 ? SurveyHalf(targets, canonical_of, strata, 0, half)
+                              : SurveyHalf(targets, canonical_of, strata, half, n);
+  });
+  if (size_t idx = std::min(surveys[0]->undeclared, surveys[1]->undeclared); idx != SIZE_MAX) {
+    return Error::InvalidField(Field(idx, "stratum"), "未声明的分层",
+                               targets.stratum(idx).substr(0, 64));
   }
-  pool.offsets.assign(pool.strata.size() + 1, 0);
-  for (size_t h = 0; h < sizes.size(); ++h) pool.offsets[h + 1] = pool.offsets[h] + sizes[h];
-  if (InCodeOrder(targets)) {
-    // Already in code order, so without duplicates: one sequential pass splits it by stratum.
-    SplitInOrder(targets, canonical_of, &pool);
+  pool.offsets.assign(strata + 1, 0);
+  for (size_t h = 0; h < strata; ++h)
+    pool.offsets[h + 1] = pool.offsets[h] + surveys[0]->sizes[h] + surveys[1]->sizes[h];
+  if (surveys[0]->ordered && surveys[1]->ordered) {
+    // Already in code order, so without duplicates: split by stratum, keeping the order.
+    SplitInOrder(targets, canonical_of, surveys[0]->sizes, &pool);
     return pool;
   }
 
-  // Two halves, each on its own thread: the byte range of each prefix position, then keys, then
-  // each half sorted. The sorted halves are merged.
-  const size_t n = targets.size(), half = n / 2;
-  auto prefix_of = [&](size_t idx, unsigned char* prefix) { targets.Prefix24(idx, prefix); };
-  ByteRange ranges[2];
-  ParallelFor(2, [&](size_t part) {
-    ByteRange range;  // local: the two threads' ranges would share a cache line
-    unsigned char prefix[24];
-    for (size_t idx = part == 0 ? 0 : half, to = part == 0 ? half : n; idx < to; ++idx) {
-      prefix_of(idx, prefix);
-      range.Add(prefix);
-    }
-    ranges[part] = range;
-  });
-  ranges[0].Add(ranges[1]);
-  const RadixKey radix_key(ranges[0]);
+  // Otherwise sort: the key from the byte ranges, then each half sorted on its own thread, then
+  // the sorted halves merged.
+  surveys[0]->range.Add(surveys[1]->range);
+  const RadixKey radix_key(surveys[0]->range);
   CodeLess less{targets};
   BigVector<Item> items(n), scratch(n);
   ParallelFor(2, [&](size_t part) {
     const size_t from = part == 0 ? 0 : half, to = part == 0 ? half : n;
     unsigned char prefix[24];
     for (size_t idx = from; idx < to; ++idx) {
-      prefix_of(idx, prefix);
+      targets.Prefix24(idx, prefix);
       items[idx] = {radix_key(prefix), static_cast<uint32_t>(idx),
                     canonical_of[targets.stratum_id(idx)]};
     }
     SortRange(items.data() + from, scratch.data() + from, to - from, radix_key.bits(), less);
   });
-  // The merge in two parallel parts: the lower part takes the n/2 smallest items, found by
-  // splitting both halves at a point where everything before it precedes everything after.
+  // The merge, in two parallel parts, writes the entries: the lower part takes the n/2 smallest
+  // items, found by splitting both halves at a point where everything before it precedes
+  // everything after. Each part finds its first duplicate, places each item in its stratum
+  // (after the lower part's share of that stratum, for the upper part) and copies its record
+  // there, asking ahead for the records, which are read in random order.
   const Item* lo = scratch.data();
   const Item* hi = scratch.data() + half;
   const size_t lo_n = half, hi_n = n - half;
@@ -258,43 +288,59 @@ Result<CanonicalPool> Canonicalize(const Request& r) {
     }
   }
   const size_t take_lo = low, take_hi = half - low;
+  PaddedArray lower_share[2] = {PaddedArray(strata), PaddedArray(strata)};
   ParallelFor(2, [&](size_t part) {
-    if (part == 0) {
-      std::merge(lo, lo + take_lo, hi, hi + take_hi, items.data(), less);
-    } else {
-      std::merge(lo + take_lo, lo + lo_n, hi + take_hi, hi + hi_n, items.data() + half, less);
-    }
+    const Item* from = part == 0 ? lo : hi;
+    for (const Item *it = from, *end = from + (part == 0 ? take_lo : take_hi); it != end; ++it)
+      ++lower_share[part][it->stratum];
   });
-
-  for (size_t pos = 1; pos < n; ++pos) {
-    if (!less.Equal(items[pos - 1], items[pos])) continue;
-    // The smallest duplicated code: name its second row in input order.
-    std::vector<uint32_t> rows = {items[pos - 1].idx, items[pos].idx};
-    for (size_t more = pos + 1; more < n && less.Equal(items[pos], items[more]); ++more)
-      rows.push_back(items[more].idx);
-    std::sort(rows.begin(), rows.end());
-    return Error::InvalidField(Field(rows[1], "code"), "检查对象代码重复",
-                               std::string(targets.code(rows[1])));
-  }
-
-  // Split by stratum, keeping code order; then each stratum's entries, gathered from the pool's
-  // columns, in parallel.
-  std::vector<size_t> fill(pool.offsets.begin(), pool.offsets.end() - 1);
-  for (const Item& item : items) scratch[fill[item.stratum]++] = item;
   items = {};
   pool.entries.resize(n);
-  ParallelFor(pool.strata.size(), [&](size_t h) {
-    const size_t begin = pool.offsets[h], end = pool.offsets[h + 1];
-    for (size_t pos = begin; pos < end; ++pos) {
-      // The reads are random: ask for them well ahead, the offset first, then the code.
-      if (pos + 32 < end) targets.PrefetchOffset(scratch[pos + 32].idx);
-      if (pos + 16 < end) targets.PrefetchCode(scratch[pos + 16].idx);
-      CanonicalEntry& e = pool.entries[pos];
-      e.idx = scratch[pos].idx;
-      prefix_of(e.idx, e.prefix);
-      e.region = targets.region_id(e.idx);
+  // Per part: the first item whose code equals the one before it (so the part's smallest
+  // duplicated code), and the first and last items, for the pair across the boundary.
+  std::optional<Item> dup[2], first[2], last[2];
+  ParallelFor(2, [&](size_t part) {
+    PaddedArray fill(pool.offsets.begin(), pool.offsets.end() - 1);
+    if (part == 1) {
+      for (size_t h = 0; h < strata; ++h) fill[h] += lower_share[0][h] + lower_share[1][h];
     }
+    // Locals: the two threads' results share cache lines.
+    std::optional<Item> part_dup, part_first;
+    Item previous{};
+    auto sink = [&](const Item* chunk, size_t k) {
+      for (size_t i = 0; i < std::min<size_t>(k, kAhead); ++i) targets.Prefetch(chunk[i].idx);
+      for (size_t i = 0; i < k; ++i) {
+        if (i + kAhead < k) targets.Prefetch(chunk[i + kAhead].idx);
+        const Item& item = chunk[i];
+        if (!part_first) {
+          part_first = item;
+        } else if (!part_dup && less.Equal(previous, item)) {
+          part_dup = item;
+        }
+        previous = item;
+        Place(targets, item.idx, &pool.entries[fill[item.stratum]++]);
+      }
+    };
+    if (part == 0) {
+      MergeInChunks(lo, lo + take_lo, hi, hi + take_hi, less, sink);
+    } else {
+      MergeInChunks(lo + take_lo, lo + lo_n, hi + take_hi, hi + hi_n, less, sink);
+    }
+    dup[part] = part_dup;
+    first[part] = part_first;
+    if (part_first) last[part] = previous;
   });
+  std::optional<Item> smallest_dup = dup[0];
+  if (!smallest_dup && last[0] && first[1] && less.Equal(*last[0], *first[1]))
+    smallest_dup = first[1];
+  if (!smallest_dup) smallest_dup = dup[1];
+  if (smallest_dup) {
+    // Name the duplicated code's second row in input order.
+    const std::string_view code = targets.code(smallest_dup->idx);
+    size_t seen = 0, idx = 0;
+    while (seen < 2) seen += targets.code(idx++) == code;
+    return Error::InvalidField(Field(idx - 1, "code"), "检查对象代码重复", std::string(code));
+  }
   return pool;
 }
 

@@ -13,14 +13,14 @@
 
 namespace ssj::draw {
 
-// One target of a stratum. The first 24 bytes of its code are kept inline, zero-padded: codes
-// hold no NUL (§3), so the padding keeps byte order and equality exact, and a USCC (18 bytes)
-// never needs the code arena again.
+// One target of a stratum: its pool record (TargetPool::Record) with the stratum id replaced by
+// the target's index, so that the digest and the tickets read memory in sequence.
 struct CanonicalEntry {
   unsigned char prefix[24];
   uint32_t idx;     // index into request.targets
-  uint32_t region;  // interned region id of request.targets
+  uint32_t region;  // interned region id of request.targets, with TargetPool::kOverflow
 };
+static_assert(sizeof(CanonicalEntry) == sizeof(TargetPool::Record));
 
 struct CanonicalPool {
   std::vector<const Stratum*> strata;  // by id
@@ -31,15 +31,13 @@ struct CanonicalPool {
     return {entries.data() + offsets[h], offsets[h + 1] - offsets[h]};
   }
 
-  // The code of an entry (from the arena only for codes longer than 24 bytes).
+  // The code of an entry (from the pool only for codes that do not fit the entry).
   static std::string_view Code(const TargetPool& targets, const CanonicalEntry& entry) {
-    if (entry.prefix[23] != 0) return targets.code(entry.idx);
-    size_t size = 23;
-    while (size > 0 && entry.prefix[size - 1] == 0) --size;
-    return {reinterpret_cast<const char*>(entry.prefix), size};
+    if (entry.region & TargetPool::kOverflow) return targets.code(entry.idx);
+    return {reinterpret_cast<const char*>(entry.prefix), TargetPool::InlineSize(entry.prefix)};
   }
   static const std::string& Region(const TargetPool& targets, const CanonicalEntry& entry) {
-    return targets.region_names()[entry.region];
+    return targets.region_names()[entry.region & ~TargetPool::kOverflow];
   }
 };
 

@@ -160,20 +160,31 @@ Status CheckFields(const Request& r) {
   // Two halves in parallel find their first bad row and count the strata; the error is then
   // built from the first bad row overall.
   const size_t n = targets.size(), half = n / 2;
-  std::vector<uint64_t> half_counts[2];
+  PaddedArray half_counts[2] = {PaddedArray(bad_stratum.size()), PaddedArray(bad_stratum.size())};
   size_t first_bad[2] = {SIZE_MAX, SIZE_MAX};
   ParallelFor(2, [&](size_t part) {
-    std::vector<uint64_t> counts(bad_stratum.size(), 0);
+    PaddedArray& counts = half_counts[part];
     for (size_t idx = part == 0 ? 0 : half, to = part == 0 ? half : n; idx < to; ++idx) {
-      std::string_view code = targets.code(idx);
-      if (code.empty() || code.size() > 64 || !ValidUtf8(code) ||
-          bad_region[targets.region_id(idx)] || bad_stratum[targets.stratum_id(idx)]) {
+      // Most codes are short ASCII, which the record alone shows: inline codes hold no NUL, so
+      // a non-zero first byte means a code of 1 to 24 bytes.
+      const TargetPool::Record& record = targets.record(idx);
+      uint64_t words[3];
+      std::memcpy(words, record.prefix, sizeof words);
+      const bool short_ascii = !(record.region & TargetPool::kOverflow) && record.prefix[0] != 0 &&
+                               !((words[0] | words[1] | words[2]) & 0x8080808080808080);
+      if (!short_ascii) {
+        std::string_view code = targets.code(idx);
+        if (code.empty() || code.size() > 64 || !ValidUtf8(code)) {
+          first_bad[part] = idx;
+          break;
+        }
+      }
+      if (bad_region[targets.region_id(idx)] || bad_stratum[targets.stratum_id(idx)]) {
         first_bad[part] = idx;
         break;
       }
       ++counts[targets.stratum_id(idx)];
     }
-    half_counts[part] = std::move(counts);
   });
   if (size_t idx = std::min(first_bad[0], first_bad[1]); idx != SIZE_MAX) {
     SSJ_TRY(CheckText(Field("targets", idx, "code"), std::string(targets.code(idx)), 1, 64));
@@ -322,6 +333,10 @@ Digest PoolDigest(const Request& r) {
 }
 
 Digest PoolDigest(const Request& r, const CanonicalPool& pool) {
+  // Regions repeat: each one's encoding is built once.
+  std::vector<std::string> regions;
+  for (const std::string& region : r.targets.region_names())
+    AppendStr(regions.emplace_back(), region);
   // Stratum digests are independent: hash them in parallel.
   std::vector<Digest> stratum_digests(pool.strata.size());
   ParallelFor(pool.strata.size(), [&](size_t idx) {
@@ -341,7 +356,7 @@ Digest PoolDigest(const Request& r, const CanonicalPool& pool) {
     block.reserve(kDigestBlock + 256);
     for (const CanonicalEntry& member : members) {
       AppendStr(block, CanonicalPool::Code(r.targets, member));
-      AppendStr(block, pool.Region(r.targets, member));
+      block.append(regions[member.region & ~TargetPool::kOverflow]);
       if (block.size() >= kDigestBlock) {
         h.Bytes(block);
         block.clear();

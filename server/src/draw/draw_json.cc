@@ -147,7 +147,7 @@ Result<TargetPool> ParseTargetsCsv(std::string_view text) {
   TargetPool out;
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   // The codes never take more than the text; untouched reserved pages cost no memory.
-  out.Reserve(text.size() / 16, text.size());
+  out.Reserve(text.size() / 16);
   size_t pos = 0;
   size_t line_no = 0;
   bool header = true;

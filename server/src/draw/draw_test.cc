@@ -100,6 +100,14 @@ TEST(RequestErrorTest, EachBadRequestNamesItsField) {
       {"k > N", [](Request& r) { r.strata[1].count = 51; }, "strata[1].count"},
       {"non-UTF-8", [](Request& r) { Edit(r, [](auto& t) { t[3].code = "A\xff"; }); },
        "targets[3].code"},
+      {"NUL in a code",
+       [](Request& r) { Edit(r, [](auto& t) { t[4].code = std::string("A\0B", 3); }); },
+       "targets[4].code"},
+      {"duplicate long code",
+       [](Request& r) {
+         Edit(r, [](auto& t) { t[1].code = t[7].code = "91500000000000000X-branch-0001"; });
+       },
+       "targets[7].code"},
       {"wrong secret", [](Request& r) { r.secret[0] ^= 1; }, "secret"},
       {"19 dice digits", [](Request& r) { r.public_input.value = "1234561234561234561"; },
        "public_input.value"},
@@ -114,6 +122,27 @@ TEST(RequestErrorTest, EachBadRequestNamesItsField) {
     EXPECT_EQ(result.error().details.at("field"), c.field)
         << c.name << ": " << result.error().message;
   }
+}
+
+TEST(TargetPoolTest, CodesOfEverySizeComeBackWhole) {
+  // Codes up to 24 bytes live in the record; longer ones, and any with a NUL, are kept whole.
+  const std::vector<std::string> codes = {"9",
+                                          std::string(23, 'a'),
+                                          std::string(24, 'b'),
+                                          std::string(25, 'c'),
+                                          std::string(64, 'd'),
+                                          std::string("N\0L", 3),
+                                          "统一社会信用代码之外的编号"};
+  TargetPool pool;
+  for (size_t i = 0; i < codes.size(); ++i)
+    pool.Add(codes[i], "S" + std::to_string(i % 2), i % 2 ? "500103" : "500105");
+  ASSERT_EQ(pool.size(), codes.size());
+  for (size_t i = 0; i < codes.size(); ++i) {
+    EXPECT_EQ(pool.code(i), codes[i]) << i;
+    EXPECT_EQ(pool.region(i), i % 2 ? "500103" : "500105") << i;
+    EXPECT_EQ(pool.stratum(i), "S" + std::to_string(i % 2)) << i;
+  }
+  EXPECT_EQ(pool.region_names().size(), 2u);
 }
 
 TEST(JsonTest, DuplicateKeysAreRefusedAfterUnescaping) {
@@ -176,6 +205,38 @@ TEST(DrawTest, APoolInCodeOrderDrawsAsAnyOther) {
     auto status = Validate(dup);
     ASSERT_FALSE(status.ok());
     EXPECT_EQ(status.error().details.at("field"), "targets[5].code");
+  }
+}
+
+TEST(DrawTest, ADuplicateIsNamedAtItsSecondRowWhereverItFalls) {
+  // The sorted pool is merged in two parallel parts: a duplicate may fall within either part or
+  // straddle their boundary, and there may be several; the smallest duplicated code is named, at
+  // its second row in input order.
+  std::mt19937 rng(11);
+  for (int trial = 0; trial < 300; ++trial) {
+    Request r = Base(3 + static_cast<int>(rng() % 40));
+    std::vector<Target> t = r.targets.ToVector();
+    std::shuffle(t.begin(), t.end(), rng);
+    const size_t copies = 1 + rng() % 3;
+    for (size_t c = 0; c < copies; ++c) {
+      Target copy = t[rng() % t.size()];
+      t.insert(t.begin() + static_cast<long>(rng() % (t.size() + 1)), copy);
+    }
+    std::string smallest;
+    size_t expected = SIZE_MAX;
+    std::map<std::string, size_t> seen;
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (seen[t[i].code]++ == 1 && (expected == SIZE_MAX || t[i].code < smallest)) {
+        smallest = t[i].code;
+        expected = i;
+      }
+    }
+    r.targets = TargetPool(t);
+    auto status = Validate(r);
+    ASSERT_FALSE(status.ok()) << trial;
+    EXPECT_EQ(status.error().details.at("field").as_string(),
+              "targets[" + std::to_string(expected) + "].code")
+        << trial;
   }
 }
 

@@ -1,5 +1,7 @@
 #include "draw/target_pool.h"
 
+#include <algorithm>
+
 namespace ssj::draw {
 
 uint32_t Interner::Intern(std::string_view s) {
@@ -18,24 +20,26 @@ TargetPool::TargetPool(std::initializer_list<Target> targets) {
 }
 
 TargetPool::TargetPool(const std::vector<Target>& targets) {
-  size_t bytes = 0;
-  for (const Target& t : targets) bytes += t.code.size();
-  Reserve(targets.size(), bytes);
+  Reserve(targets.size());
   for (const Target& t : targets) push_back(t);
 }
 
-void TargetPool::Reserve(size_t targets, size_t code_bytes) {
-  arena_.reserve(code_bytes + kSpare);
-  offsets_.reserve(targets + 1);
-  stratum_ids_.reserve(targets);
-  region_ids_.reserve(targets);
-}
-
 void TargetPool::Add(std::string_view code, std::string_view stratum, std::string_view region) {
-  arena_.insert(arena_.end() - kSpare, code.begin(), code.end());
-  offsets_.push_back(arena_.size() - kSpare);
-  stratum_ids_.push_back(strata_.Intern(stratum));
-  region_ids_.push_back(regions_.Intern(region));
+  Record& r = records_.emplace_back();
+  std::memset(r.prefix, 0, sizeof r.prefix);
+  std::memcpy(r.prefix, code.data(), std::min(code.size(), sizeof r.prefix));
+  r.stratum = strata_.Intern(stratum);
+  r.region = regions_.Intern(region);
+  const bool fits = code.size() <= sizeof r.prefix && code.find('\0') == std::string_view::npos;
+  if (!fits) {
+    if (long_slot_.empty()) long_slot_.resize(records_.size() - 1);
+    long_slot_.push_back(static_cast<uint32_t>(long_offsets_.size() - 1));
+    long_arena_.insert(long_arena_.end(), code.begin(), code.end());
+    long_offsets_.push_back(long_arena_.size());
+    r.region |= kOverflow;
+  } else if (!long_slot_.empty()) {
+    long_slot_.push_back(0);
+  }
 }
 
 std::vector<Target> TargetPool::ToVector() const {
