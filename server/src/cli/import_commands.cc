@@ -10,6 +10,7 @@
 #include "directory/import.h"
 #include "directory/template.h"
 #include "importer/file_source.h"
+#include "inspectors/inspector_service.h"
 #include "org/org_repo.h"
 
 namespace ssj::cli {
@@ -23,7 +24,7 @@ std::string CsvCell(const std::string& value) {
   return out + "\"";
 }
 
-bool WriteProblems(const std::string& path, const directory::ImportReport& report) {
+bool WriteProblems(const std::string& path, const importer::ImportReport& report) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (path.ends_with(".json")) {
     boost::json::array items;
@@ -53,9 +54,10 @@ bool WriteProblems(const std::string& path, const directory::ImportReport& repor
 }  // namespace
 
 int Import(const std::string& db_url, const ImportArgs& args) {
-  if (args.kind != "targets") {
+  if (args.kind != "targets" && args.kind != "inspectors" && args.kind != "experts") {
     return Fail(kExitConfig, "暂不支持导入 " + args.kind +
-                                 "；可导入的类型：targets（检查对象：行政相对人，附录 B.1）");
+                                 "；可导入的类型：targets（检查对象：行政相对人，附录 B.1）、"
+                                 "inspectors（执法检查人员，附录 C.1）、experts（专家和辅助人员）");
   }
   if (!args.errors_out.empty() && !args.errors_out.ends_with(".csv") &&
       !args.errors_out.ends_with(".json")) {
@@ -90,18 +92,28 @@ int Import(const std::string& db_url, const ImportArgs& args) {
   auto source = importer::CsvFileSource(args.file, bar);
   if (!source.ok()) return FailWith(source.error());
 
-  directory::ImportOptions options;
-  options.skip_invalid = args.skip_invalid;
-  options.update_existing = args.update_existing;
-  options.default_department = department->id;
-  options.actor = {std::nullopt, "system:cli", std::nullopt, "127.0.0.1"};
-  options.now_millis = SystemClock().NowMillis();
-  options.file_name = std::filesystem::path(args.file).filename().string();
-  options.progress = [&](int p, int64_t) {
+  importer::ImportOptions common;
+  common.skip_invalid = args.skip_invalid;
+  common.update_existing = args.update_existing;
+  common.actor = {std::nullopt, "system:cli", std::nullopt, "127.0.0.1"};
+  common.now_millis = SystemClock().NowMillis();
+  common.file_name = std::filesystem::path(args.file).filename().string();
+  common.progress = [&](int p, int64_t) {
     if (p != phase) std::cerr << "\n";
     phase = p;
   };
-  auto report = directory::ImportEntities(*sql, (*db)->backend(), *source, options);
+  Result<importer::ImportReport> report = Error::Internal("");
+  if (args.kind == "targets") {
+    directory::ImportOptions options{common};
+    options.default_department = department->id;
+    report = directory::ImportEntities(*sql, (*db)->backend(), *source, options);
+  } else {
+    inspectors::ImportOptions options{common};
+    options.group =
+        args.kind == "inspectors" ? inspectors::Group::kInspectors : inspectors::Group::kExperts;
+    options.today = ChinaDate(common.now_millis);
+    report = inspectors::ImportInspectors(*sql, (*db)->backend(), *source, options);
+  }
   std::cerr << "\n";
   if (!report.ok()) {
     Error e = report.take_error();
@@ -140,11 +152,23 @@ int Import(const std::string& db_url, const ImportArgs& args) {
   return 0;
 }
 
-int Template(const std::string& kind, const std::string& out) {
-  if (kind != "targets") return Fail(kExitConfig, "暂只有 targets（检查对象，附录 B.1）的模板");
+int Template(const std::string& db_url, const std::string& kind, const std::string& out) {
+  if (kind != "targets" && kind != "inspectors" && kind != "experts")
+    return Fail(kExitConfig, "没有 " + kind + " 的模板；可选：targets、inspectors、experts");
   if (!out.ends_with(".xlsx")) return Fail(kExitConfig, "--out 的文件名应以 .xlsx 结尾");
-  if (auto status = directory::WriteEntityTemplate(out); !status.ok())
-    return FailWith(status.error());
+  Status status = OkStatus();
+  if (kind == "targets") {
+    status = directory::WriteEntityTemplate(out);
+  } else {
+    // The specialty dictionary lives in the database.
+    auto db = OpenMigrated(db_url, 1);
+    if (!db.ok()) return FailWith(db.error());
+    db::Lease sql = (*db)->Acquire();
+    const auto group =
+        kind == "inspectors" ? inspectors::Group::kInspectors : inspectors::Group::kExperts;
+    status = importer::WriteTemplate(out, inspectors::InspectorTemplate(*sql, group));
+  }
+  if (!status.ok()) return FailWith(status.error());
   std::cout << "导入模板已写入 " << out << "\n";
   return 0;
 }

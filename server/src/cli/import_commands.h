@@ -7,7 +7,7 @@
 namespace ssj::cli {
 
 struct ImportArgs {
-  std::string kind;  // targets (B.1)
+  std::string kind;  // targets (B.1), inspectors (C.1), experts
   std::string file;
   bool skip_invalid = false;
   bool update_existing = false;
@@ -16,6 +16,6 @@ struct ImportArgs {
 };
 int Import(const std::string& db_url, const ImportArgs& args);
 // `ssj template KIND --out FILE.xlsx`: the import template.
-int Template(const std::string& kind, const std::string& out);
+int Template(const std::string& db_url, const std::string& kind, const std::string& out);
 
 }  // namespace ssj::cli

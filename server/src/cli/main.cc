@@ -64,7 +64,11 @@ int main(int argc, char** argv) {
   auto* import = app.add_subcommand("import", "批量导入名录（CSV，UTF-8 或 GBK）");
   add_db(import);
   ssj::cli::ImportArgs import_args;
-  import->add_option("kind", import_args.kind, "类型：targets（检查对象，附录 B.1）")->required();
+  import
+      ->add_option("kind", import_args.kind,
+                   "类型：targets（检查对象，附录 B.1）、inspectors（执法检查人员，附录 C.1）、"
+                   "experts（专家和辅助人员）")
+      ->required();
   import->add_option("file", import_args.file, "CSV 文件")->required();
   import->add_flag("--skip-invalid", import_args.skip_invalid, "跳过有错误的行，只导入正确的行");
   import->add_flag("--update-existing", import_args.update_existing, "编码已存在时更新该对象");
@@ -74,7 +78,7 @@ int main(int argc, char** argv) {
 
   auto* tmpl = app.add_subcommand("template", "生成导入模板（XLSX）");
   std::string template_kind, template_out;
-  tmpl->add_option("kind", template_kind, "类型：targets")->required();
+  tmpl->add_option("kind", template_kind, "类型：targets、inspectors、experts")->required();
   tmpl->add_option("--out", template_out, "输出文件（.xlsx）")->required();
 
   auto* audit = app.add_subcommand("audit", "审计日志");
@@ -142,7 +146,7 @@ int main(int argc, char** argv) {
     }
     if (*demo) return ssj::cli::Demo(db_url, targets);
     if (*import) return ssj::cli::Import(db_url, import_args);
-    if (*tmpl) return ssj::cli::Template(template_kind, template_out);
+    if (*tmpl) return ssj::cli::Template(db_url, template_kind, template_out);
     if (*verify) return ssj::cli::AuditVerify(db_url);
     if (*backup) return ssj::cli::Backup(db_url, out);
   } catch (const std::exception& e) {

@@ -27,6 +27,10 @@ std::string FormatIsoMillis(int64_t millis) {
   return buf;
 }
 
+std::string ChinaDate(int64_t millis) {
+  return FormatIsoMillis(millis + int64_t{8} * 3600 * 1000).substr(0, 10);
+}
+
 bool ParseIsoMillis(const std::string& text, int64_t* millis) {
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, ms = 0;
   char tail = 0;

@@ -32,6 +32,9 @@ class FakeClock final : public Clock {
 
 // "2026-11-22T08:30:00.000Z": fixed width, so text order equals time order in both databases.
 std::string FormatIsoMillis(int64_t millis);
+// The calendar date in China (UTC+8, no daylight saving) as "YYYY-MM-DD": what "today" means
+// for certificate validity and deadlines.
+std::string ChinaDate(int64_t millis);
 // Parses "YYYY-MM-DD" (start of that UTC day) or the format above; false on anything else.
 bool ParseIsoMillis(const std::string& text, int64_t* millis);
 

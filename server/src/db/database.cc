@@ -155,6 +155,15 @@ int64_t RowInt(const soci::row& row, size_t col, int64_t if_null) {
   }
 }
 
+std::string LikeContains(const std::string& text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
+
 std::string RowText(const soci::row& row, size_t col, std::string if_null) {
   if (row.get_indicator(col) == soci::i_null) return if_null;
   switch (row.get_properties(col).get_data_type()) {

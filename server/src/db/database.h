@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/error.h"
 
@@ -88,6 +89,15 @@ class Transaction {
 // Reads a column of a soci::row whatever integer width or text type the backend reported.
 int64_t RowInt(const soci::row& row, size_t col, int64_t if_null = 0);
 std::string RowText(const soci::row& row, size_t col, std::string if_null = {});
+// A LIKE pattern that matches `text` anywhere, taken literally (use with ESCAPE '\\').
+std::string LikeContains(const std::string& text);
+
+// One page of a list and the number of rows the filter matches.
+template <class T>
+struct Page {
+  std::vector<T> items;
+  int64_t total = 0;
+};
 std::optional<int64_t> RowOptInt(const soci::row& row, size_t col);
 std::optional<std::string> RowOptText(const soci::row& row, size_t col);
 

@@ -30,49 +30,33 @@ enum Col {
   kColumnCount
 };
 
-template <size_t N>
-std::string ListOf(const char* const (&allowed)[N]) {
-  std::string out;
-  for (const char* a : allowed) out += (out.empty() ? "" : "、") + std::string(a);
-  return out;
-}
-
-// Splits on the separators people use in one cell: 、，, ；; and |.
-std::vector<std::string> SplitList(const std::string& cell) {
-  std::vector<std::string> out;
-  std::string current;
-  auto flush = [&] {
-    size_t b = current.find_first_not_of(' '), e = current.find_last_not_of(' ');
-    if (b != std::string::npos) out.push_back(current.substr(b, e - b + 1));
-    current.clear();
-  };
-  for (size_t i = 0; i < cell.size();) {
-    bool sep = false;
-    for (std::string_view s : {"、", "，", "；", ",", ";", "|"}) {
-      if (cell.compare(i, s.size(), s) == 0) {
-        flush();
-        i += s.size();
-        sep = true;
-        break;
-      }
-    }
-    if (!sep) current += cell[i++];
-  }
-  flush();
-  return out;
-}
+using importer::ListOf;
+using importer::SplitList;
 
 }  // namespace
 
 const std::vector<Column>& EntityColumns() {
   static const std::vector<Column> columns = {
-      {"行政相对人名称", true, true}, {"行政相对人编码", true, true},
-      {"检查地址", true, false},      {"检查联系电话", true, false},
-      {"所属区县", true, false},      {"行政相对人性质", true, true},
-      {"行政区划代码", true, true},   {"经营状态", false, false},
-      {"信用风险分类", false, false}, {"行业门类", false, false},
-      {"行业大类", false, false},     {"标签", false, false},
-      {"监管部门", false, false}};
+      {"行政相对人名称", true, true, "必填。营业执照上的名称，或自然人姓名。"},
+      {"行政相对人编码", true, true,
+       "必填。18 位统一社会信用代码（可小写、全角，导入时自动规范）；自然人填 18 位公民身份号码"
+       "（不收 15 位旧号码）。"},
+      {"检查地址", true, false, "选填。实施检查的地址。"},
+      {"检查联系电话", true, false, "选填。7–20 位数字，可含 - 和 +。"},
+      {"所属区县", true, false, "选填。区县名称，须与行政区划代码一致；留空则按区划代码填写。"},
+      {"行政相对人性质", true, true,
+       "必填。企业、个体工商户、农民专业合作社、其他组织、自然人，或双公示类别“法人及非法人组织”"
+       "。"},
+      {"行政区划代码", true, true, "必填。6 位 GB/T 2260 代码（县级），见“字典”表。"},
+      {"经营状态", false, false,
+       "选填，默认“存续”。存续、在业、注销、吊销、撤销、迁出、停业清算。"},
+      {"信用风险分类", false, false, "选填。A、B、C、D（也可写“B类”）；留空表示未分类。"},
+      {"行业门类", false, false, "选填。GB/T 4754 门类字母 A–T 或门类名称；填了行业大类时可不填。"},
+      {"行业大类", false, false, "选填。两位数字 01–97，如 36（汽车制造业）。"},
+      {"标签", false, false,
+       "选填，多个用顿号分隔：经营异常名录、严重违法失信、投诉举报多、行政处罚记录。"},
+      {"监管部门", false, false,
+       "选填。部门编码或全称；留空则归导入人所在部门（命令行导入时为 --department）。"}};
   return columns;
 }
 
@@ -96,10 +80,7 @@ boost::json::object InputJson(const TargetInput& t) {
           {"code_warning", t.code_warning}};
 }
 
-bool Checked::ok() const {
-  return std::none_of(problems.begin(), problems.end(),
-                      [](const CellProblem& p) { return !p.warning; });
-}
+bool Checked::ok() const { return importer::NoErrors(problems); }
 
 std::string NormalizeCode(std::string_view code) {
   const std::string ascii = importer::FullwidthToAscii(code);
@@ -185,10 +166,7 @@ Checked CheckEntity(const Row& row, int64_t default_department, const Department
   t.address = cell(kAddress);
   if (t.address.size() > 600) problem(kAddress, "地址过长（最多 200 个汉字）");
   t.phone = NormalizeCode(cell(kPhone));
-  if (!t.phone.empty() && (t.phone.size() < 7 || t.phone.size() > 20 ||
-                           t.phone.find_first_not_of("0123456789-+()转") != std::string::npos)) {
-    problem(kPhone, "联系电话应为 7–20 位数字，可含 - 和 +");
-  }
+  if (auto why = importer::PhoneProblem(t.phone)) problem(kPhone, *why);
 
   if (!cell(kStatus).empty()) {
     t.status = cell(kStatus);

@@ -15,15 +15,11 @@ namespace ssj::directory {
 
 // The B.1 columns, as the appendix names them, then the optional ones ssj adds. A file needs
 // only the appendix's seven; the others take the defaults in docs/import.md.
-struct Column {
-  const char* name;
-  bool required_in_header;  // the appendix's columns
-  bool required_value;
-};
+using importer::Column;
 const std::vector<Column>& EntityColumns();
 
 // One B.1 row, cell by cell, in EntityColumns() order (missing optional columns are empty).
-using Row = std::vector<std::string>;
+using importer::Row;
 
 // Finds a department by its code or name; nullopt when there is none.
 using DepartmentLookup = std::function<std::optional<int64_t>(const std::string&)>;

@@ -11,6 +11,7 @@
 namespace ssj::directory::repo {
 namespace {
 
+using db::LikeContains;
 using db::Query;
 using db::RowInt;
 using db::RowOptInt;
@@ -70,16 +71,6 @@ void AttachTags(soci::session& sql, std::vector<Target>& targets) {
 
 std::string Snapshot(const TargetInput& t) { return boost::json::serialize(InputJson(t)); }
 
-// LIKE with the user's text taken literally.
-std::string LikeContains(const std::string& text) {
-  std::string out = "%";
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "%";
-}
-
 }  // namespace
 
 std::optional<Existing> Find(soci::session& sql, const std::string& kind, const std::string& code) {
@@ -93,9 +84,9 @@ int64_t Insert(soci::session& sql, const TargetInput& in, std::optional<int64_t>
   return Writer(sql, by, now, action).Insert(in);
 }
 
-void Update(soci::session& sql, const Existing& existing, const TargetInput& in,
-            std::optional<int64_t> by, const std::string& now, const std::string& action) {
-  Writer(sql, by, now, action).Update(existing, in);
+void Update(soci::session& sql, int64_t id, const TargetInput& in, std::optional<int64_t> by,
+            const std::string& now, const std::string& action) {
+  Writer(sql, by, now, action).Update(id, in);
 }
 
 struct Writer::Statements {
@@ -197,15 +188,17 @@ int64_t Writer::Insert(const TargetInput& input) {
   return id;
 }
 
-void Writer::Update(const Existing& existing, const TargetInput& input) {
+void Writer::Update(int64_t id, const TargetInput& input) {
   Statements& s = *st_;
   // The row is the newest version: keep the one it replaces in the history first.
-  if (auto old = Get(s.sql, nullptr, existing.id)) Supersede(*old);
+  auto old = Get(s.sql, nullptr, id);
+  if (!old) return;
+  Supersede(*old);
   s.v = input;
-  s.id = existing.id;
-  s.version = existing.version + 1;
+  s.id = id;
+  s.version = old->version + 1;
   s.update.execute(true);
-  Tags(existing.id, input, true);
+  Tags(id, input, true);
 }
 
 std::map<std::string, Existing> FindMany(soci::session& sql, const std::string& kind,

@@ -10,16 +10,13 @@
 #include <string>
 #include <vector>
 
+#include "db/database.h"
 #include "directory/directory_types.h"
 #include "org/org_types.h"
 
 namespace ssj::directory::repo {
 
-template <class T>
-struct Page {
-  std::vector<T> items;
-  int64_t total = 0;
-};
+using db::Page;
 
 struct Existing {
   int64_t id = 0;
@@ -31,9 +28,9 @@ std::optional<Existing> Find(soci::session& sql, const std::string& kind, const 
 // Inserts a target (version 1) with its tags and first history entry; returns its id.
 int64_t Insert(soci::session& sql, const TargetInput& input, std::optional<int64_t> by,
                const std::string& now, const std::string& action);
-// Replaces a target's fields with `input` as version `existing.version + 1`.
-void Update(soci::session& sql, const Existing& existing, const TargetInput& input,
-            std::optional<int64_t> by, const std::string& now, const std::string& action);
+// Replaces a target's fields with `input` as its next version.
+void Update(soci::session& sql, int64_t id, const TargetInput& input, std::optional<int64_t> by,
+            const std::string& now, const std::string& action);
 
 // Writes many targets through statements prepared once (an import of a million rows would
 // otherwise spend most of its time preparing SQL). Same effects as Insert and Update.
@@ -42,7 +39,7 @@ class Writer {
   Writer(soci::session& sql, std::optional<int64_t> by, std::string now, std::string action);
   ~Writer();
   int64_t Insert(const TargetInput& input);
-  void Update(const Existing& existing, const TargetInput& input);
+  void Update(int64_t id, const TargetInput& input);
 
  private:
   struct Statements;

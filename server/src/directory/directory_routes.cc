@@ -1,11 +1,6 @@
 #include "directory/directory_routes.h"
 
-#include <stdlib.h>
-#include <unistd.h>
-
 #include <boost/json.hpp>
-#include <filesystem>
-#include <fstream>
 #include <map>
 
 #include "common/clock.h"
@@ -15,6 +10,7 @@
 #include "directory/targets.h"
 #include "directory/template.h"
 #include "http/pipeline.h"
+#include "importer/import_routes.h"
 #include "org/org_repo.h"
 
 namespace ssj::directory {
@@ -97,74 +93,23 @@ Result<Response> HandleUpdate(Request& req) {
 
 Result<Response> HandleOptions(Request&) { return JsonResponse(OptionsJson()); }
 
-Result<bool> Flag(const Request& req, std::string_view name) {
-  std::string value = req.Query(name, "false");
-  if (value != "true" && value != "false")
-    return Error::InvalidField(std::string(name), "应为 true 或 false", value.substr(0, 16));
-  return value == "true";
-}
-
-// The file is the request body (CSV, UTF-8 or GBK). Bad rows are not an HTTP error: the answer
-// is the report, with committed=false when nothing was written.
+// The file is the request body. Bad rows are not an HTTP error: the answer is the report, with
+// committed=false when nothing was written.
 Result<Response> HandleImport(Request& req) {
-  if (req.upload.empty()) return Error::InvalidField("file", "没有收到文件内容");
-  if (req.upload.starts_with("PK")) {
-    return Error::InvalidField("file",
-                               "暂不支持直接导入 Excel 工作簿，请在 Excel 中“另存为”CSV 后再导入");
-  }
   ImportOptions options;
-  SSJ_ASSIGN(options.skip_invalid, Flag(req, "skip_invalid"));
-  SSJ_ASSIGN(options.update_existing, Flag(req, "update_existing"));
-  const org::Principal& who = *req.principal;
-  options.default_department = who.department_id;
-  options.actor = {who.user_id, who.username, who.department_id, req.ip};
-  options.now_millis = req.services->clock->NowMillis();
-  options.file_name = req.Query("file_name", "upload.csv").substr(0, 200);
-  std::map<int64_t, bool> allowed;
-  options.department_allowed = [&](int64_t id) {
-    auto it = allowed.find(id);
-    if (it == allowed.end())
-      it = allowed.emplace(id, org::repo::GetDepartment(*req.sql, &who, id).has_value()).first;
-    return it->second;
-  };
-  SSJ_ASSIGN(importer::RecordSource source, importer::CsvTextSource(std::move(req.upload)));
+  SSJ_TRY(importer::ReadUploadOptions(req, &options));
+  options.default_department = req.principal->department_id;
+  options.department_allowed = importer::ScopeCheck(*req.sql, *req.principal);
+  SSJ_ASSIGN(importer::RecordSource source, importer::UploadSource(req));
   SSJ_ASSIGN(ImportReport report,
              ImportEntities(*req.sql, req.services->db->backend(), source, options));
-  json::array problems;
-  for (const RowProblem& p : report.problems) {
-    problems.push_back({{"line", p.line},
-                        {"column", p.column},
-                        {"value", p.value},
-                        {"message", p.message},
-                        {"level", p.warning ? "warning" : "error"}});
-  }
-  return JsonResponse({{"rows", report.rows},
-                       {"invalid_rows", report.invalid_rows},
-                       {"inserted", report.inserted},
-                       {"updated", report.updated},
-                       {"committed", report.committed},
-                       {"problems", std::move(problems)},
-                       {"problems_dropped", report.problems_dropped}});
+  return JsonResponse(importer::ReportJson(report));
 }
 
 Result<Response> HandleTemplate(Request&) {
-  // libxlsxwriter writes files: write one, read it back, remove it.
-  std::string path = (std::filesystem::temp_directory_path() / "ssj-template-XXXXXX.xlsx").string();
-  int fd = ::mkstemps(path.data(), 5);
-  if (fd < 0) return Error::Internal("无法创建临时文件");
-  ::close(fd);
-  SSJ_TRY(WriteEntityTemplate(path));
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::filesystem::remove(path);
-  Response response;
-  response.raw_body = std::move(bytes);
-  response.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  response.headers.emplace_back(
-      "Content-Disposition",
-      "attachment; filename=\"targets-template.xlsx\"; filename*=UTF-8''%E6%A3%80%E6%9F%A5%E5%AF%B9"
-      "%E8%B1%A1%E5%AF%BC%E5%85%A5%E6%A8%A1%E6%9D%BF.xlsx");  // 检查对象导入模板.xlsx
-  return response;
+  SSJ_ASSIGN(std::string bytes, importer::TemplateBytes(EntityTemplate()));
+  return http::Download(std::move(bytes), http::kXlsxType, "targets-template.xlsx",
+                        "检查对象导入模板.xlsx");
 }
 
 }  // namespace

@@ -93,15 +93,7 @@ TEST_P(TargetRoutesTest, ImportReportsEveryBadRowThenImportsTheFixedFile) {
                     "重庆乙公司,91500103MA60K3T26X,,,,企业,500103\r\n"
                     "重庆丙公司,92370303MA3C7Q1N7N,,,,企业,500199\r\n";
   auto upload = [&](std::string file, std::vector<std::pair<std::string, std::string>> query) {
-    http::Request req;
-    req.method = Method::kPost;
-    req.path = "/api/v1/targets/import";
-    req.query = std::move(query);
-    req.upload = std::move(file);
-    req.ip = "10.1.2.3";
-    req.session_token = token_;
-    req.csrf_header = csrf_;
-    return http::Dispatch(*router_, services(), req);
+    return Upload("/api/v1/targets/import", std::move(file), std::move(query));
   };
   int64_t audit_before = AuditCount();
   http::Response report = upload(bad, {{"file_name", "名录.csv"}});

@@ -181,7 +181,7 @@ TEST_P(DirectoryTest, ABadRowStopsTheWholeImportUnlessSkipped) {
   EXPECT_EQ(report->problems[0].value, "91500103MA60K3T26X");
   EXPECT_FALSE(report->problems[0].warning);  // a plain typo in the check character
   EXPECT_EQ(report->problems[1].line, 4u);
-  EXPECT_NE(report->problems[1].message.find("与第 2 行的编码重复"), std::string::npos);
+  EXPECT_NE(report->problems[1].message.find("与第 2 行的行政相对人编码重复"), std::string::npos);
   EXPECT_EQ(Count("targets"), 0);
   EXPECT_EQ(Count("audit_log"), audit_before);
 

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "importer/import_engine.h"
+
 namespace ssj::directory {
 
 // B.1 行政相对人 (organisations and persons), B.2 场地场所, B.3 产品.
@@ -76,12 +78,6 @@ struct HistoryEntry {
   std::string changed_at;
 };
 
-// One problem with one cell of a row; a warning does not stop the row.
-struct CellProblem {
-  std::string column;  // the zh-CN column name
-  std::string value;
-  std::string message;
-  bool warning = false;
-};
+using importer::CellProblem;
 
 }  // namespace ssj::directory

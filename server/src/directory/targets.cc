@@ -4,38 +4,13 @@
 
 #include "codes/industry.h"
 #include "directory/directory_repo.h"
+#include "importer/form.h"
 #include "org/org_repo.h"
 
 namespace ssj::directory {
 namespace {
 
 namespace json = boost::json;
-
-// A failed check as one 400 error: the first problem as the message, every problem in details
-// (keyed by API field name, so the form can mark each input).
-Error RowError(const Checked& checked) {
-  const auto& columns = EntityColumns();
-  const auto& names = EntityFieldNames();
-  json::array problems;
-  const CellProblem* first = nullptr;
-  std::string first_field;
-  for (const CellProblem& p : checked.problems) {
-    if (p.warning) continue;
-    std::string field;
-    for (size_t col = 0; col < columns.size(); ++col) {
-      if (p.column == columns[col].name) field = names[col];
-    }
-    if (!first) {
-      first = &p;
-      first_field = field;  // details.field: the form marks the first bad input
-    }
-    problems.push_back(
-        {{"field", field}, {"column", p.column}, {"value", p.value}, {"message", p.message}});
-  }
-  Error e = Error::InvalidField(first_field, first->column + "：" + first->message, first->value);
-  e.details["problems"] = std::move(problems);
-  return e;
-}
 
 // The department must be one the caller may see (its data scope).
 Status CheckDepartmentInScope(soci::session& sql, const org::Principal& who, int64_t id) {
@@ -64,26 +39,7 @@ const std::vector<std::string>& EntityFieldNames() {
 }
 
 Result<Row> RowFromJson(const json::value& body) {
-  if (!body.is_object()) return Error::InvalidField("body", "请求体应为 JSON 对象");
-  const auto& names = EntityFieldNames();
-  Row row(names.size());
-  for (size_t col = 0; col < names.size(); ++col) {
-    const json::value* v = body.get_object().if_contains(names[col]);
-    if (!v || v->is_null()) continue;
-    if (v->is_string()) {
-      row[col] = std::string(v->get_string());
-    } else if (v->is_int64() && names[col] == "department") {
-      row[col] = "#" + std::to_string(v->get_int64());  // a department id (see lookup below)
-    } else if (v->is_array() && names[col] == "tags") {
-      for (const auto& tag : v->get_array()) {
-        if (!tag.is_string()) return Error::InvalidField("tags", "标签应为字符串数组");
-        row[col] += (row[col].empty() ? "" : "、") + std::string(tag.get_string());
-      }
-    } else {
-      return Error::InvalidField(names[col], "应为字符串");
-    }
-  }
-  return row;
+  return importer::RowFromJson(body, EntityFieldNames());
 }
 
 namespace {
@@ -100,7 +56,8 @@ Result<TargetInput> Check(soci::session& sql, const org::Principal& who, const R
     return repo::DepartmentByCodeOrName(sql, key);
   };
   Checked checked = CheckEntity(row, who.department_id, lookup);
-  if (!checked.ok()) return RowError(checked);
+  if (!checked.ok())
+    return importer::ProblemsError(checked.problems, EntityColumns(), EntityFieldNames());
   SSJ_TRY(CheckDepartmentInScope(sql, who, checked.input.department_id));
   return checked.input;
 }
@@ -126,8 +83,7 @@ Result<Change<Target>> UpdateEntity(soci::session& sql, const org::Principal& wh
   if (same_code && same_code->id != id) {
     return Error::Duplicate("code", input.code, "名录库中已有编码为 " + input.code + " 的对象");
   }
-  repo::Update(sql, {id, before->version, before->department_id}, input, who.user_id, now,
-               "update");
+  repo::Update(sql, id, input, who.user_id, now, "update");
   return Change<Target>{before, *repo::Get(sql, nullptr, id)};
 }
 

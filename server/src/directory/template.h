@@ -1,14 +1,15 @@
-// The import template for B.1 targets as an XLSX workbook: the appendix's column names in the
-// header, code columns typed as text (so Excel keeps 18-digit codes and leading zeros), dropdowns
-// from the dictionaries, and a sheet of instructions.
+// The import template for B.1 targets (see importer/template.h): the appendix's column names,
+// dropdowns for nature, status, class, industry section and division.
 #pragma once
 
 #include <string>
 
 #include "common/error.h"
+#include "importer/template.h"
 
 namespace ssj::directory {
 
+importer::TemplateSpec EntityTemplate();
 Status WriteEntityTemplate(const std::string& path);
 
 }  // namespace ssj::directory

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <boost/json.hpp>
+#include <cctype>
 
 #include "audit/audit_repo.h"
 #include "common/clock.h"
@@ -245,6 +246,25 @@ boost::json::value PageJson(boost::json::array items, int64_t total, const PageP
           {"total", total},
           {"page", params.page},
           {"page_size", params.page_size}};
+}
+
+Response Download(std::string bytes, const std::string& content_type, const std::string& ascii_name,
+                  const std::string& utf8_name) {
+  std::string encoded;
+  for (unsigned char c : utf8_name) {
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+      encoded += static_cast<char>(c);
+    } else {
+      static const char* kHex = "0123456789ABCDEF";
+      encoded += {'%', kHex[c >> 4], kHex[c & 15]};
+    }
+  }
+  Response response;
+  response.raw_body = std::move(bytes);
+  response.content_type = content_type;
+  response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + ascii_name +
+                                                           "\"; filename*=UTF-8''" + encoded);
+  return response;
 }
 
 Result<PageParams> ReadPage(const Request& request) {

@@ -38,6 +38,13 @@ struct PageParams {
 Result<PageParams> ReadPage(const Request& request);
 // {"items": [...], "total": n, "page": p, "page_size": s}: every paginated list answers so.
 boost::json::value PageJson(boost::json::array items, int64_t total, const PageParams& params);
+// A file to download: the body as is, with an ASCII file name for old clients and the UTF-8
+// one (RFC 6266 filename*) for the others.
+inline constexpr const char* kXlsxType =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+Response Download(std::string bytes, const std::string& content_type, const std::string& ascii_name,
+                  const std::string& utf8_name);
+
 // "2026-11-01" or an ISO time; empty stays empty. `end_of_day` turns a date into the next day's
 // start (for exclusive upper bounds).
 Result<std::string> ReadTimeParam(const Request& request, std::string_view name, bool end_of_day);

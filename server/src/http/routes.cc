@@ -6,6 +6,7 @@
 #include "audit/audit_routes.h"
 #include "db/database.h"
 #include "directory/directory_routes.h"
+#include "inspectors/inspector_routes.h"
 #include "org/org_routes.h"
 #include "org/permissions.h"
 
@@ -48,6 +49,7 @@ std::unique_ptr<Router> BuildRouter() {
   RegisterMeta(*router, router.get());
   org::RegisterRoutes(*router);
   directory::RegisterRoutes(*router);
+  inspectors::RegisterRoutes(*router);
   audit::RegisterRoutes(*router);
   for (const Route& route : router->routes()) {
     if (route.access == Access::kPermission && !org::IsKnownPermission(route.permission)) {

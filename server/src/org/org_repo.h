@@ -14,11 +14,7 @@
 
 namespace ssj::org::repo {
 
-template <class T>
-struct Page {
-  std::vector<T> items;
-  int64_t total = 0;
-};
+using db::Page;
 
 // Appends the data-scope predicate of `who` to a query over rows owned by a department:
 // `dept` is the departments alias; `user_id_column` is the column that "仅本人" compares with

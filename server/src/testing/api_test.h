@@ -40,6 +40,20 @@ class ApiTest : public DbTest {
     return http::Dispatch(*router_, services(), req);
   }
 
+  // POSTs a file as the raw body of an upload route.
+  http::Response Upload(const std::string& path, std::string file,
+                        std::vector<std::pair<std::string, std::string>> query = {}) {
+    http::Request req;
+    req.method = http::Method::kPost;
+    req.path = path;
+    req.query = std::move(query);
+    req.upload = std::move(file);
+    req.ip = "10.1.2.3";
+    req.session_token = token_;
+    req.csrf_header = csrf_;
+    return http::Dispatch(*router_, services(), req);
+  }
+
   void LoginAs(const std::string& username, const std::string& password) {
     http::Response r = Call(http::Method::kPost, "/api/v1/auth/login",
                             {{"username", username}, {"password", password}});

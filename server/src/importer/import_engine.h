@@ -1,0 +1,132 @@
+// The two-phase import that every directory shares (targets of each kind, inspectors, experts,
+// exemptions, conflicts): every row is checked first, streaming, keeping only the problems and a
+// 64-bit fingerprint per key; then, when nothing is wrong or the user asked to skip bad rows, the
+// file is read again and the good rows are written in one transaction with one audit entry for
+// the whole import. What a row means is the ImportKind's business.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <boost/json/value.hpp>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audit/audit_types.h"
+#include "common/error.h"
+#include "db/database.h"
+#include "importer/file_source.h"
+
+namespace ssj::importer {
+
+// A column of an import file, by its zh-CN name (the appendix's, where there is one).
+struct Column {
+  const char* name;
+  bool required_in_header;  // a file without it is refused
+  bool required_value;      // a row with it empty is an error
+  const char* help = "";    // one line for the template's instructions sheet
+};
+
+// One row, cell by cell, in the kind's column order (missing optional columns are empty).
+using Row = std::vector<std::string>;
+
+// One problem with one cell of a row; a warning does not stop the row.
+struct CellProblem {
+  std::string column;  // the zh-CN column name
+  std::string value;
+  std::string message;
+  bool warning = false;
+};
+
+// Whether none of the problems is an error (warnings do not stop a row).
+bool NoErrors(const std::vector<CellProblem>& problems);
+
+// Cell helpers shared by the kinds.
+// "a、b、c": a dictionary's entries for a message.
+template <size_t N>
+std::string ListOf(const char* const (&items)[N]) {
+  std::string out;
+  for (const char* item : items) out += (out.empty() ? "" : "、") + std::string(item);
+  return out;
+}
+// Splits a cell on the separators people use in one: 、，, ；; and |; trims each part.
+std::vector<std::string> SplitList(const std::string& cell);
+// Why a (normalised) phone number is not one; nullopt when it is, or is empty.
+std::optional<std::string> PhoneProblem(const std::string& phone);
+
+// A row after its check: its key (what makes it unique and what "update existing" matches) and
+// its problems.
+struct CheckedRow {
+  std::string key;
+  std::vector<CellProblem> problems;
+  bool ok() const { return NoErrors(problems); }
+};
+
+struct ImportOptions {
+  bool skip_invalid = false;     // commit the good rows even when some are bad
+  bool update_existing = false;  // a key already stored updates that record
+  audit::Actor actor;
+  int64_t now_millis = 0;
+  std::string file_name;
+  // Called every 10 000 rows and at the end of each phase: (phase 1 or 2, rows so far).
+  std::function<void(int, int64_t)> progress;
+};
+
+struct RowProblem {
+  size_t line = 0;
+  std::string column;
+  std::string value;
+  std::string message;
+  bool warning = false;
+};
+
+struct ImportReport {
+  int64_t rows = 0;
+  int64_t invalid_rows = 0;
+  int64_t inserted = 0;
+  int64_t updated = 0;
+  bool committed = false;
+  std::vector<RowProblem> problems;  // errors and warnings, by line
+  int64_t problems_dropped = 0;      // beyond the report's limit
+};
+
+// What one kind of import knows: its columns, how a row is checked, how keys are found and rows
+// written. Check and Write may look things up through the session the kind was made with.
+class ImportKind {
+ public:
+  virtual ~ImportKind() = default;
+  virtual const std::vector<Column>& Columns() const = 0;
+  // Where the columns come from, for the header error ("附录 B.1").
+  virtual std::string Source() const = 0;
+  // The column that holds the key, for duplicate and existing-key problems.
+  virtual std::string KeyColumn() const = 0;
+  virtual CheckedRow Check(const Row& row) = 0;
+  // Which of `keys` are already stored, with their ids.
+  virtual std::map<std::string, int64_t> FindExisting(const std::vector<std::string>& keys) = 0;
+  // Phase 2, inside the transaction: called once before the first Write.
+  virtual void BeginWrite(const std::string& now, std::optional<int64_t> by) = 0;
+  // Writes a row that passed its check (inserting, or updating the record `existing`). False
+  // when the row no longer passes its check (the file or the data changed between the phases).
+  virtual bool Write(const Row& row, std::optional<int64_t> existing) = 0;
+  // The audit entry: permission, object type and the kind's name in the entry's details.
+  struct AuditNames {
+    std::string permission;
+    std::string object_type;
+    std::string kind;
+  };
+  virtual AuditNames Audit() const = 0;
+};
+
+// Runs an import. The result is an error only for what stops the whole file (unreadable, a
+// header without the required columns); bad rows are in the report, and nothing is written when
+// there are any unless `skip_invalid`.
+Result<ImportReport> RunImport(soci::session& sql, db::Backend backend, const RecordSource& source,
+                               const ImportOptions& options, ImportKind& kind);
+
+// The report as the API answers it.
+boost::json::value ReportJson(const ImportReport& report);
+
+}  // namespace ssj::importer

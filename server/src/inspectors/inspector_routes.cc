@@ -1,0 +1,174 @@
+#include "inspectors/inspector_routes.h"
+
+#include <boost/json.hpp>
+
+#include "common/clock.h"
+#include "directory/directory.h"
+#include "directory/targets.h"
+#include "http/pipeline.h"
+#include "importer/import_routes.h"
+#include "importer/template.h"
+#include "inspectors/inspector_repo.h"
+#include "inspectors/inspector_service.h"
+#include "inspectors/inspectors.h"
+
+namespace ssj::inspectors {
+namespace {
+
+using directory::OneOf;
+using http::Access;
+using http::JsonResponse;
+using http::Method;
+using http::Request;
+using http::Response;
+namespace json = boost::json;
+
+std::string Now(const Request& req) { return FormatIsoMillis(req.services->clock->NowMillis()); }
+std::string Today(const Request& req) { return ChinaDate(req.services->clock->NowMillis()); }
+
+template <size_t N>
+Status OneOfOrEmpty(const std::string& field, const std::string& value,
+                    const char* const (&allowed)[N]) {
+  if (value.empty() || OneOf(value, allowed)) return OkStatus();
+  return Error::InvalidField(field, "不是可选的值", value.substr(0, 32));
+}
+
+Result<std::optional<Group>> ReadGroup(const Request& req, const char* name) {
+  const std::string group = req.Query(name);
+  if (group.empty()) return std::optional<Group>();
+  if (group == "inspectors") return std::optional<Group>(Group::kInspectors);
+  if (group == "experts") return std::optional<Group>(Group::kExperts);
+  return Error::InvalidField(name, "应为 inspectors 或 experts", group.substr(0, 32));
+}
+
+Result<Response> HandleList(Request& req) {
+  SSJ_ASSIGN(http::PageParams params, http::ReadPage(req));
+  InspectorFilter f;
+  f.name = req.Query("name").substr(0, 100);
+  f.category = req.Query("category");
+  SSJ_ASSIGN(f.group, ReadGroup(req, "group"));
+  f.division = req.Query("division").substr(0, 12);
+  f.specialty = req.Query("specialty").substr(0, 100);
+  f.status = req.Query("status");
+  f.cert = req.Query("cert");
+  f.today = Today(req);
+  SSJ_TRY(OneOfOrEmpty("category", f.category, kCategories));
+  SSJ_TRY(OneOfOrEmpty("status", f.status, kStatuses));
+  if (!f.cert.empty() && f.cert != "valid" && f.cert != "expired")
+    return Error::InvalidField("cert", "应为 valid 或 expired", f.cert.substr(0, 32));
+  if (!f.division.empty() && !directory::DivisionRange(f.division))
+    return Error::InvalidField("division", "不是有效的行政区划代码", f.division);
+  const std::string dept = req.Query("department_id");
+  if (!dept.empty()) {
+    if (dept.size() > 18 || dept.find_first_not_of("0123456789") != std::string::npos)
+      return Error::InvalidField("department_id", "部门编号应为整数", dept.substr(0, 32));
+    f.department_id = std::stoll(dept);
+  }
+  f.page = params.page;
+  f.page_size = params.page_size;
+  auto page = repo::List(*req.sql, req.principal, f);
+  json::array items;
+  for (const Inspector& p : page.items) items.push_back(ToJson(p, f.today));
+  return JsonResponse(http::PageJson(std::move(items), page.total, params));
+}
+
+Result<Response> HandleGet(Request& req) {
+  SSJ_ASSIGN(int64_t id, req.PathId());
+  auto found = repo::Get(*req.sql, req.principal, id);
+  if (!found) return Error::NotFound("人员");
+  json::array history;
+  for (const auto& h : repo::History(*req.sql, id)) history.push_back(directory::ToJson(h));
+  json::value out = ToJson(*found, Today(req));
+  out.as_object()["history"] = std::move(history);
+  return JsonResponse(out);
+}
+
+Result<Response> HandleCreate(Request& req) {
+  SSJ_ASSIGN(Inspector p,
+             CreateInspector(*req.sql, *req.principal, req.body, Now(req), Today(req)));
+  json::value out = ToJson(p, Today(req));
+  req.audit = http::AuditNote{"inspector", std::to_string(p.id), nullptr, out};
+  return JsonResponse(out, 201);
+}
+
+Result<Response> HandleUpdate(Request& req) {
+  SSJ_ASSIGN(int64_t id, req.PathId());
+  SSJ_ASSIGN(Change change,
+             UpdateInspector(*req.sql, *req.principal, id, req.body, Now(req), Today(req)));
+  json::value after = ToJson(change.after, Today(req));
+  req.audit =
+      http::AuditNote{"inspector", std::to_string(id), ToJson(change.before, Today(req)), after};
+  return JsonResponse(after);
+}
+
+Result<Response> HandleOptions(Request& req) { return JsonResponse(OptionsJson(*req.sql)); }
+
+Result<Group> ReadKind(const Request& req) {
+  SSJ_ASSIGN(std::optional<Group> group, ReadGroup(req, "kind"));
+  return group.value_or(Group::kInspectors);
+}
+
+Result<Response> HandleImport(Request& req) {
+  ImportOptions options;
+  SSJ_ASSIGN(options.group, ReadKind(req));
+  SSJ_TRY(importer::ReadUploadOptions(req, &options));
+  options.today = Today(req);
+  options.department_allowed = importer::ScopeCheck(*req.sql, *req.principal);
+  SSJ_ASSIGN(importer::RecordSource source, importer::UploadSource(req));
+  SSJ_ASSIGN(importer::ImportReport report,
+             ImportInspectors(*req.sql, req.services->db->backend(), source, options));
+  return JsonResponse(importer::ReportJson(report));
+}
+
+Result<Response> HandleTemplate(Request& req) {
+  SSJ_ASSIGN(Group group, ReadKind(req));
+  SSJ_ASSIGN(std::string bytes, importer::TemplateBytes(InspectorTemplate(*req.sql, group)));
+  const bool inspectors = group == Group::kInspectors;
+  return http::Download(std::move(bytes), http::kXlsxType,
+                        inspectors ? "inspectors-template.xlsx" : "experts-template.xlsx",
+                        inspectors ? "执法检查人员导入模板.xlsx" : "专家和辅助人员导入模板.xlsx");
+}
+
+Result<Response> HandlePublicList(Request& req) {
+  SSJ_ASSIGN(http::PageParams params, http::ReadPage(req));
+  auto page =
+      repo::ListPublic(*req.sql, req.Query("q").substr(0, 60),
+                       req.Query("department").substr(0, 60), params.page, params.page_size);
+  json::array items;
+  for (const PublicInspector& p : page.items) items.push_back(ToJson(p));
+  return JsonResponse(http::PageJson(std::move(items), page.total, params));
+}
+
+}  // namespace
+
+void RegisterRoutes(http::Router& router) {
+  const auto kPerm = Access::kPermission;
+  const char* kGroup = "执法检查人员名录库";
+  router.Add(Method::kGet, "/api/v1/inspectors", kPerm, "directory:inspector:list", "",
+             "执法检查人员、专家和辅助人员（搜索、分页）", kGroup, HandleList);
+  router.Add(Method::kGet, "/api/v1/inspectors/options", kPerm, "directory:inspector:list", "",
+             "人员字典（类别、性别、状态、业务专长）", kGroup, HandleOptions);
+  router.Add(Method::kGet, "/api/v1/inspectors/{id}", kPerm, "directory:inspector:list", "",
+             "人员详情与变更历史", kGroup, HandleGet);
+  router.Add(Method::kPost, "/api/v1/inspectors", kPerm, "directory:inspector:add",
+             "directory:inspector:add", "登记人员", kGroup, HandleCreate);
+  router.Add(Method::kPut, "/api/v1/inspectors/{id}", kPerm, "directory:inspector:edit",
+             "directory:inspector:edit", "修改人员", kGroup, HandleUpdate);
+  http::Route import{Method::kPost,
+                     "/api/v1/inspectors/import",
+                     kPerm,
+                     "directory:inspector:import",
+                     "directory:inspector:import",
+                     "导入人员（CSV；kind=inspectors 为附录 C.1，experts 为专家和辅助人员）",
+                     kGroup,
+                     HandleImport,
+                     http::TxMode::kSelf};
+  import.upload_limit = 64u << 20;
+  router.Add(std::move(import));
+  router.Add(Method::kGet, "/api/v1/inspectors/import/template", kPerm,
+             "directory:inspector:import", "", "下载人员导入模板（XLSX）", kGroup, HandleTemplate);
+  router.Add(Method::kGet, "/api/v1/public/inspectors", Access::kPublic, "", "",
+             "执法检查人员名录公示（无需登录，不含电话和证件号码）", "公示", HandlePublicList);
+}
+
+}  // namespace ssj::inspectors
