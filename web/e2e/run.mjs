@@ -174,15 +174,17 @@ function residentId(region = '500103') {
   return first17 + (check === 10 ? 'X' : String(check))
 }
 
-/** Registers a 自然人 through the API (with the session's CSRF token); returns its ID number. */
-async function createPersonTarget(page, name) {
+/** POST on the API with the page's session and its CSRF token; returns the response. */
+async function apiPost(page, pathAndQuery, data) {
   const me = await apiGet(page, '/auth/me')
+  return page.request.post(`${baseUrl}/api/v1${pathAndQuery}`, { headers: { 'X-CSRF-Token': me.csrf_token }, data })
+}
+
+/** Registers a 自然人 through the API; returns its ID number. */
+async function createPersonTarget(page, name) {
   for (let attempt = 0; attempt < 5; attempt++) {
     const code = residentId()
-    const response = await page.request.post(`${baseUrl}/api/v1/targets`, {
-      headers: { 'X-CSRF-Token': me.csrf_token },
-      data: { name, code, nature: '自然人', division_code: '500103', status: '存续', tags: [] },
-    })
+    const response = await apiPost(page, '/targets', { name, code, nature: '自然人', division_code: '500103', status: '存续', tags: [] })
     if (response.status() === 201) return code
     assert.equal(response.status(), 409, `creating a 自然人: HTTP ${response.status()} ${await response.text()}`)
   }
@@ -209,6 +211,25 @@ function targetRow(page, text) {
 /** Waits until the last opened drawer or dialog finished its opening animation. */
 async function settle(page) {
   await page.waitForTimeout(400)
+}
+
+/**
+ * Makes the list at `pathname` answer 500, refreshes the page's list and waits for the shared
+ * error state, screenshot `name`; returns what makes the server answer again.
+ */
+async function seeListError(page, pathname, name) {
+  const failing = (url) => url.pathname === pathname
+  await page.route(failing, (route) =>
+    route.fulfill({
+      status: 500,
+      contentType: 'application/json',
+      body: JSON.stringify({ code: 'internal', message: '服务器内部错误', details: {} }),
+    }),
+  )
+  await page.getByRole('button', { name: '刷新' }).click()
+  await seeText(page, '加载失败：服务器内部错误')
+  await shot(page, name)
+  return () => page.unroute(failing)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -270,6 +291,14 @@ function importFiles(tag) {
   return { targets: t, bad, fixed, badCode: wrongCheck(t.second.code) }
 }
 
+/** Clicks `button` and waits for the download it starts: its suggested name and its bytes. */
+async function downloadBy(button) {
+  const [download] = await Promise.all([button.page().waitForEvent('download'), button.click()])
+  const saved = path.join(tmpRoot, `download-${Date.now()}`)
+  await download.saveAs(saved)
+  return { name: download.suggestedFilename(), bytes: fs.readFileSync(saved) }
+}
+
 async function chooseImportFile(dialog, name, buffer, mimeType = 'text/csv') {
   await dialog.locator('input[type=file]').setInputFiles({ name, mimeType, buffer })
 }
@@ -283,6 +312,102 @@ async function startImport(page, dialog) {
   assert.equal(response.request().headers()['content-type'], 'text/csv')
   await dialog.locator('.import-result').waitFor()
   return response.json()
+}
+
+// ---------------------------------------------------------------------------------------------
+// 执法检查人员名录库 helpers.
+
+// The narrowest phone the public page is made for.
+const kSmallPhone = { width: 375, height: 812 }
+// A mobile number, or an 18-character resident ID number, not part of a longer run of digits.
+const kMobilePattern = /(?<!\d)1[3-9]\d{9}(?!\d)/
+const kIdNumberPattern = /(?<!\d)\d{17}[\dXx](?!\d)/
+
+/** Asserts that `text` holds no mobile number and no resident ID number. */
+function assertNoPersonalNumbers(text, where) {
+  const mobile = text.match(kMobilePattern)
+  assert.equal(mobile, null, `${where} shows a phone number: ${mobile?.[0]}`)
+  const id = text.match(kIdNumberPattern)
+  assert.equal(id, null, `${where} shows an ID number: ${id?.[0]}`)
+}
+
+/** Keeps the text of every JSON answer of the API the page receives, until `stop()`. */
+function recordApiAnswers(page) {
+  const answers = []
+  const reading = []
+  const onResponse = (response) => {
+    if (!response.url().includes('/api/v1/')) return
+    if (!(response.headers()['content-type'] ?? '').includes('json')) return
+    reading.push(
+      response
+        .text()
+        .then((text) => answers.push({ url: response.url(), text }))
+        .catch(() => undefined),
+    )
+  }
+  page.on('response', onResponse)
+  return {
+    async stop() {
+      page.off('response', onResponse)
+      await Promise.all(reading)
+      return answers
+    },
+  }
+}
+
+async function searchPublic(page, q) {
+  await page.getByPlaceholder('输入姓名或执法证号').fill(q)
+  const answered = page.waitForResponse((r) => r.url().includes('/api/v1/public/inspectors?'))
+  await page.getByRole('button', { name: '查询' }).click()
+  await answered
+  await page.locator('.el-loading-mask').first().waitFor({ state: 'hidden' }).catch(() => undefined)
+}
+
+function tableRows(page) {
+  return page.locator('.el-table__body-wrapper .el-table__row')
+}
+
+// ---------------------------------------------------------------------------------------------
+// 利害关系 and 免检免扰 helpers.
+
+// A 执法检查人员 of the demo data who is not linked to an account, in 节能与综合利用处 (yewu's scope).
+const kConflictPerson = { name: '吴勇', certNo: '渝执50001107' }
+// The demo inspector who is linked to an account.
+const kInspectorLogin = { username: 'jiancha', password: 'Demo@2026' }
+// The 统筹部门 user: lists conflicts and exemptions, changes nothing.
+const kCoordinator = { username: 'tongchou', password: 'Demo@2026' }
+
+/** Registers an enterprise through the API; returns its code. */
+async function createEnterpriseTarget(page, name) {
+  const code = freshUscc('91500103')
+  const response = await apiPost(page, '/targets', { name, code, nature: '企业', division_code: '500103', status: '存续', tags: [] })
+  assert.equal(response.status(), 201, `creating ${name}: HTTP ${response.status()} ${await response.text()}`)
+  return code
+}
+
+/** Picks a record in a RecordSelect (remote search) of a form item: types `query`, clicks the option showing `text`. */
+async function chooseRecord(page, item, query, text) {
+  await item.locator('.el-select__wrapper').click()
+  await item.locator('input').first().fill(query)
+  await page.locator('.record-select-popper:visible .el-select-dropdown__item').filter({ hasText: text }).first().click()
+}
+
+/** Types a date into a date picker of a form item (desktop pickers are editable). */
+async function typeDate(item, date) {
+  const input = item.locator('input').first()
+  await input.fill(date)
+  await input.press('Enter')
+}
+
+async function searchRestrictions(page, q) {
+  await page.getByPlaceholder(/名称、编码|依据文件/).fill(q)
+  await page.getByRole('button', { name: '搜索', exact: true }).click()
+  await waitTableLoaded(page)
+}
+
+/** The tag in the 状态 column of a row. */
+function stateTag(row) {
+  return row.locator('.el-tag').filter({ hasText: /^(有效|未生效|已过期|已撤销)$/ })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -511,6 +636,11 @@ const journeys = [
         ['login-log', '/audit/login-log', '登录日志'],
         ['password', '/account/password', '修改密码'],
         ['targets', '/directory/target', '检查对象名录库'],
+        ['inspectors', '/directory/inspector', '执法检查人员'],
+        ['experts', '/directory/expert', '专家和辅助人员'],
+        ['conflicts', '/directory/conflict', '利害关系'],
+        ['exemptions', '/directory/exemption', '免检免扰'],
+        ['declare', '/my/conflicts', '申报利害关系'],
       ]
       for (const viewport of [kDesktop, kPhone]) {
         await page.setViewportSize(viewport)
@@ -643,18 +773,8 @@ const journeys = [
       await shot(page, '09-target-empty')
 
       // The server failing: the error state with 重试.
-      const failing = (url) => url.pathname === '/api/v1/targets'
-      await page.route(failing, (route) =>
-        route.fulfill({
-          status: 500,
-          contentType: 'application/json',
-          body: JSON.stringify({ code: 'internal', message: '服务器内部错误', details: {} }),
-        }),
-      )
-      await page.getByRole('button', { name: '刷新' }).click()
-      await seeText(page, '加载失败：服务器内部错误')
-      await shot(page, '09-target-error')
-      await page.unroute(failing)
+      const recover = await seeListError(page, '/api/v1/targets', '09-target-error')
+      await recover()
       await page.getByRole('button', { name: '重置' }).click()
       await page.locator('.el-table').getByRole('button', { name: '重试' }).waitFor({ state: 'detached' })
       await targetRow(page, code).first().waitFor()
@@ -721,17 +841,19 @@ const journeys = [
       await download.saveAs(templatePath)
       assert.equal(fs.readFileSync(templatePath).subarray(0, 2).toString(), 'PK')
 
-      // A workbook is refused before anything is sent.
+      // An old .xls workbook is refused before anything is sent (.xlsx and .csv are taken).
+      assert.equal(await dialog.locator('input[type=file]').getAttribute('accept'), '.csv,.xlsx')
       let posted = 0
       const countPosts = (request) => {
         if (request.method() === 'POST' && request.url().includes('/targets/import')) posted++
       }
       page.on('request', countPosts)
-      await chooseImportFile(dialog, '检查对象导入模板.xlsx', fs.readFileSync(templatePath), 'application/octet-stream')
-      await dialog.getByText('暂不支持直接导入 Excel 工作簿，请在 Excel 中“另存为”CSV 后再导入').waitFor()
+      const oleHeader = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
+      await chooseImportFile(dialog, '检查对象名录.xls', oleHeader, 'application/vnd.ms-excel')
+      await dialog.getByText('不能直接导入旧版 Excel（.xls）或其他表格格式，请在 Excel 中“另存为” .xlsx 工作簿或 CSV 后再导入').waitFor()
       assert.ok(await dialog.getByRole('button', { name: '开始导入' }).isDisabled(), '开始导入 is disabled')
       page.off('request', countPosts)
-      assert.equal(posted, 0, 'the workbook was not uploaded')
+      assert.equal(posted, 0, 'the old workbook was not uploaded')
 
       // A GBK file with one bad row: a per-row report, and nothing written.
       const files = importFiles('甲')
@@ -754,16 +876,19 @@ const journeys = [
         assert.equal(await targetExists(page, t.code), false, `${t.name} was not written`)
       }
       // The problem list as CSV: BOM, the header, the rows.
-      const [problemsFile] = await Promise.all([
-        page.waitForEvent('download'),
-        dialog.getByRole('button', { name: '下载问题清单' }).click(),
-      ])
-      assert.equal(problemsFile.suggestedFilename(), '检查对象名录-问题清单.csv')
-      const problemsPath = path.join(tmpRoot, 'problems.csv')
-      await problemsFile.saveAs(problemsPath)
-      const problemsText = fs.readFileSync(problemsPath, 'utf8')
+      const problemsFile = await downloadBy(dialog.getByRole('button', { name: '下载问题清单（CSV）' }))
+      assert.equal(problemsFile.name, '检查对象名录-问题清单.csv')
+      const problemsText = problemsFile.bytes.toString('utf8')
       assert.ok(problemsText.startsWith('\uFEFF行号,列,值,问题,级别\r\n'), 'BOM and header')
       assert.match(problemsText, new RegExp(`\\r\\n3,行政相对人编码,${files.badCode},`))
+      // The same list as an Excel workbook, made by the server from the report (with the CSRF header).
+      const workbookAsked = page.waitForRequest((r) => r.url().endsWith('/api/v1/imports/report.xlsx'))
+      const workbookFile = await downloadBy(dialog.getByRole('button', { name: '下载问题清单（Excel）' }))
+      const workbookRequest = await workbookAsked
+      assert.ok(workbookRequest.headers()['x-csrf-token'], 'the workbook request carries the CSRF token')
+      assert.equal(JSON.parse(workbookRequest.postData()).file_name, '检查对象名录.csv')
+      assert.equal(workbookFile.name, '检查对象名录-问题清单.xlsx')
+      assert.equal(workbookFile.bytes.subarray(0, 2).toString(), 'PK')
       await settle(page)
       await shot(page, '10-import-refused')
 
@@ -838,6 +963,399 @@ const journeys = [
       await dialog.getByRole('button', { name: /完\s*成/ }).click()
       await dialog.waitFor({ state: 'hidden' })
       await targetRow(page, phoneFiles.targets.first.code).first().waitFor()
+      await page.setViewportSize(kDesktop)
+    },
+  },
+  {
+    name: '11 执法检查人员名录：访客在公示页按姓名查到人员，页面和接口中没有手机号和身份证号（桌面与 375 px 手机）；业务人员按“已过期”筛选看到红色“已过期”，登记专家时身份证校验位当场提示，列表脱敏、详情完整',
+    async run(page) {
+      await page.setViewportSize(kDesktop)
+      await ensureLoggedOut(page)
+      await page.context().clearCookies()
+
+      // An anonymous visitor: the public page opens without a session and without the staff frame.
+      const recorder = recordApiAnswers(page)
+      await page.goto(`${baseUrl}/public/inspectors`)
+      await page.locator('.public-title').filter({ hasText: '执法检查人员名录公示' }).waitFor()
+      await waitTableLoaded(page)
+      assert.equal(new URL(page.url()).pathname, '/public/inspectors', 'the visitor is not sent to the login page')
+      await notSee(page.locator('.sidebar-menu'), 'the staff menu')
+      await tableRows(page).first().waitFor()
+      const name = (await tableRows(page).first().locator('td').nth(1).innerText()).trim()
+      assert.ok(name.length >= 2, `a demo inspector is listed (${name})`)
+      await searchPublic(page, name)
+      const found = await tableRows(page).allInnerTexts()
+      assert.ok(found.length >= 1, `${name} is found`)
+      for (const text of found) assert.ok(text.includes(name), `every row found names ${name}: ${text}`)
+      await seeText(page, `共 ${found.length} 人`)
+      assertNoPersonalNumbers(await page.locator('body').innerText(), 'the public page')
+      await shot(page, '11-public-desktop')
+
+      // 375 px: a card per person, nothing wider than the screen.
+      await page.setViewportSize(kSmallPhone)
+      const card = page.locator('.public-inspectors .card').first()
+      await card.waitFor()
+      assert.match(await card.innerText(), new RegExp(name))
+      await notSee(page.locator('.public-inspectors .el-table'), 'the table on a phone')
+      await assertNoPageOverflow(page)
+      assertNoPersonalNumbers(await page.locator('body').innerText(), 'the public page on a phone')
+      await shot(page, '11-public-phone')
+      await searchPublic(page, '')
+      await page.locator('.public-inspectors .card').nth(1).waitFor()
+      await assertNoPageOverflow(page)
+      await shot(page, '11-public-phone-all')
+      await searchPublic(page, '没有这个名字的人')
+      await seeText(page, '没有找到符合条件的执法检查人员')
+      await shot(page, '11-public-phone-empty')
+      const answers = await recorder.stop()
+      assert.ok(answers.some((a) => a.url.includes('/api/v1/public/inspectors')), 'the page read the public list')
+      for (const a of answers) assertNoPersonalNumbers(a.text, `the answer of ${a.url}`)
+      await page.setViewportSize(kDesktop)
+
+      // Staff: 执法证 已过期 finds the expired certificates, each tagged in red and not drawable.
+      await loginOk(page, kStaff.username, kStaff.password)
+      await openMenu(page, '执法检查人员')
+      await waitTableLoaded(page)
+      await tableRows(page).first().waitFor()
+      await chooseOption(page, formItem(page.locator('.search-form'), '执法证'), '已过期')
+      const filteredAnswer = page.waitForResponse(
+        (r) => r.url().includes('/api/v1/inspectors?') && r.url().includes('cert=expired'),
+      )
+      await page.getByRole('button', { name: '搜索', exact: true }).click()
+      const expired = await (await filteredAnswer).json()
+      assert.ok(expired.total >= 1, 'the demo data has an expired certificate')
+      await waitTableLoaded(page)
+      const expiredRows = tableRows(page)
+      await expiredRows.first().waitFor()
+      const count = await expiredRows.count()
+      for (let i = 0; i < count; i++) {
+        const tag = expiredRows.nth(i).locator('.el-tag--danger').filter({ hasText: '已过期' })
+        assert.equal(await tag.count(), 1, `row ${i + 1} is tagged 已过期`)
+      }
+      const tagColour = await expiredRows.first().locator('.el-tag--danger').first().evaluate((el) => getComputedStyle(el).color)
+      assert.equal(tagColour, 'rgb(245, 108, 108)', 'the 已过期 tag is red')
+      await expiredRows.first().getByText('不可抽取').waitFor()
+      await shot(page, '11-inspectors-expired')
+
+      // Staff see a phone number whole.
+      const withPhone = expired.items.find((p) => p.phone)
+      if (withPhone) {
+        const texts = await tableRows(page).allInnerTexts()
+        assert.ok(texts.some((t) => t.includes(withPhone.phone)), `the phone ${withPhone.phone} is shown whole to staff`)
+      }
+      await page.getByRole('button', { name: '重置' }).click()
+      await waitTableLoaded(page)
+
+      // The expert library: a wrong ID check digit is caught before sending; the new expert is
+      // listed with the ID number masked and shown whole in the detail.
+      await openMenu(page, '专家和辅助人员')
+      await waitTableLoaded(page)
+      await page.getByRole('columnheader', { name: '工作单位' }).waitFor()
+      await page.getByRole('button', { name: '新增', exact: true }).click()
+      const dialog = await openDialog(page, '新增专家')
+      const expertName = `测试专家${suffix}`
+      const id = residentId()
+      let posted = 0
+      const countPosts = (request) => {
+        if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/v1/inspectors') posted++
+      }
+      page.on('request', countPosts)
+      await fillField(dialog, '姓名', expertName)
+      await fillField(dialog, '身份证号码', id.slice(0, 17) + (id.endsWith('0') ? '1' : '0'))
+      await confirmDialog(dialog)
+      const idError = formItem(dialog, '身份证号码').locator('.el-form-item__error')
+      await idError.filter({ hasText: '校验位' }).waitFor()
+      assert.equal(posted, 0, 'nothing was sent with a wrong check digit')
+      await settle(page)
+      await shot(page, '11-expert-id-error')
+      page.off('request', countPosts)
+      await fillField(dialog, '身份证号码', id)
+      await dialog.locator('.el-dialog__title').click() // leaves the field: 性别 is read from the number
+      const gender = Number(id[16]) % 2 === 1 ? '男' : '女'
+      await formItem(dialog, '性别').locator('.el-radio.is-checked').filter({ hasText: gender }).waitFor()
+      await fillField(dialog, '工作单位', '重庆大学资源与安全学院')
+      await fillField(dialog, '职称', '高级工程师')
+      await chooseOption(page, formItem(dialog, '业务专长'), '安全生产')
+      await dialog.locator('.el-dialog__title').click()
+      await confirmDialog(dialog)
+      await seeText(page, '新增成功')
+      await dialog.waitFor({ state: 'hidden' })
+      await page.getByPlaceholder('名称或姓名中的字词').fill(expertName)
+      await page.getByRole('button', { name: '搜索', exact: true }).click()
+      await waitTableLoaded(page)
+      const expertRow = tableRows(page).filter({ hasText: expertName }).first()
+      await expertRow.waitFor()
+      assert.ok(!(await expertRow.innerText()).includes(id), 'the list does not show the whole ID number')
+      // 证件号码 is left out of the list by default: the column chooser brings it, masked.
+      await page.getByRole('button', { name: '显示列' }).click()
+      await page.locator('.column-chooser .el-checkbox').filter({ hasText: '证件号码' }).click()
+      await page.getByRole('columnheader', { name: '证件号码' }).waitFor()
+      await page.getByRole('button', { name: '显示列' }).click()
+      const expertText = await expertRow.innerText()
+      assert.ok(expertText.includes(`${id.slice(0, 6)}********${id.slice(-4)}`), `the list masks the ID number: ${expertText}`)
+      assert.ok(!expertText.includes(id), 'the list does not show the whole ID number')
+      await expertRow.getByRole('button', { name: '详情' }).click()
+      const drawer = page.locator('.el-drawer').filter({ hasText: '专家详情' })
+      await drawer.waitFor({ state: 'visible' })
+      await drawer.getByText(id).first().waitFor()
+      await drawer.locator('.el-timeline-item').first().filter({ hasText: '新增' }).waitFor()
+      await settle(page)
+      await shot(page, '11-expert-detail')
+      await drawer.locator('.el-drawer__close-btn').click()
+      await drawer.waitFor({ state: 'hidden' })
+
+      // 375 px: the list and the form fit the screen.
+      await page.setViewportSize(kSmallPhone)
+      await page.goto(`${baseUrl}/directory/inspector`)
+      await waitTableLoaded(page)
+      await tableRows(page).first().waitFor()
+      await assertNoPageOverflow(page)
+      await shot(page, '11-phone-inspectors')
+      await page.getByRole('button', { name: '新增', exact: true }).click()
+      const phoneDialog = await openDialog(page, '新增执法检查人员')
+      const box = await phoneDialog.boundingBox()
+      assert.ok(box && box.width <= kSmallPhone.width, `dialog fits the screen (width ${box?.width})`)
+      await confirmDialog(phoneDialog)
+      await formItem(phoneDialog, '执法证号').locator('.el-form-item__error').filter({ hasText: '请输入执法证号' }).waitFor()
+      await settle(page)
+      await shot(page, '11-phone-inspector-form')
+      await phoneDialog.getByRole('button', { name: /取\s*消/ }).click()
+      await page.setViewportSize(kDesktop)
+    },
+  },
+  {
+    name: '12 利害关系与免检免扰：业务人员登记人员与检查对象的利害关系并看到“有效”，填写原因撤销，“仅显示当前有效”后不再列出；登记免检对象，导出 CSV（UTF-8 BOM，含文号），上传 XLSX 模板；统筹部门只能查看；执法检查人员在 375 px 手机上自行申报，未关联名录的账号看到说明',
+    async run(page) {
+      await page.setViewportSize(kDesktop)
+      await ensureLoggedOut(page)
+      await loginOk(page, kStaff.username, kStaff.password)
+      const targetName = `利害关系测试企业${suffix}`
+      const targetCode = await createEnterpriseTarget(page, targetName)
+
+      // 登记 with nothing chosen: each required item says so, nothing is sent.
+      await openMenu(page, '利害关系')
+      await waitTableLoaded(page)
+      await shot(page, '12-conflicts-list')
+      await page.getByRole('button', { name: '登记', exact: true }).click()
+      let dialog = await openDialog(page, '登记利害关系')
+      await confirmDialog(dialog)
+      await formItem(dialog, '人员').locator('.el-form-item__error').filter({ hasText: '请选择人员' }).waitFor()
+      await formItem(dialog, '检查对象').locator('.el-form-item__error').filter({ hasText: '请选择检查对象' }).waitFor()
+      await formItem(dialog, '利害关系说明').locator('.el-form-item__error').filter({ hasText: '请填写利害关系说明' }).waitFor()
+      await settle(page)
+      await shot(page, '12-conflict-form-errors')
+
+      // The person found by name (the option shows the 执法证号), the target by name; sent by id.
+      const personItem = formItem(dialog, '人员')
+      await personItem.locator('.el-select__wrapper').click()
+      const searched = page.waitForResponse((r) => r.url().includes('/api/v1/inspectors?') && r.url().includes('name='))
+      await personItem.locator('input').first().fill(kConflictPerson.name)
+      await searched
+      await settle(page)
+      const personOption = page.locator('.record-select-popper:visible .el-select-dropdown__item').filter({ hasText: kConflictPerson.certNo })
+      await personOption.first().waitFor()
+      assert.match(await personOption.first().innerText(), /节能与综合利用处/)
+      await shot(page, '12-conflict-person-search')
+      await personOption.first().click()
+      await chooseRecord(page, formItem(dialog, '检查对象'), targetName, targetCode)
+      await fillField(dialog, '利害关系说明', '本人配偶在该企业担任财务负责人')
+      const posted = page.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/conflicts')
+      await confirmDialog(dialog)
+      const body = JSON.parse((await posted).postData())
+      assert.equal(typeof body.inspector, 'number', 'the person is sent by id')
+      assert.equal(typeof body.target, 'number', 'the target is sent by id')
+      await seeText(page, '登记成功')
+      await dialog.waitFor({ state: 'hidden' })
+
+      // Listed as 有效, then revoked with a reason (an empty one is refused in the box).
+      await searchRestrictions(page, targetName)
+      const row = tableRows(page).filter({ hasText: targetName }).first()
+      await row.waitFor()
+      assert.match(await row.innerText(), new RegExp(`${kConflictPerson.name}[\\s\\S]*${kConflictPerson.certNo}`))
+      assert.equal((await stateTag(row).innerText()).trim(), '有效')
+      assert.match(await row.innerText(), /工作人员登记/)
+      await shot(page, '12-conflict-listed')
+      await row.getByRole('button', { name: '撤销' }).click()
+      const box = page.locator('.el-message-box').filter({ hasText: '撤销利害关系' })
+      await box.waitFor({ state: 'visible' })
+      await box.getByRole('button', { name: '撤销' }).click()
+      await box.locator('.el-message-box__errormsg').filter({ hasText: '请填写撤销原因' }).waitFor()
+      await settle(page)
+      await shot(page, '12-revoke-reason-required')
+      await box.locator('textarea').fill('配偶已于本月从该企业离职')
+      const revoked = page.waitForResponse((r) => r.url().includes('/revoke') && r.request().method() === 'POST')
+      await box.getByRole('button', { name: '撤销' }).click()
+      assert.equal((await revoked).status(), 200)
+      await seeText(page, '已撤销')
+      await stateTag(row).filter({ hasText: '已撤销' }).waitFor()
+      await notSee(row.getByRole('button', { name: '撤销' }), 'the 撤销 button of a revoked record')
+      await shot(page, '12-conflict-revoked')
+
+      // 仅显示当前有效: the revoked record is gone, and the empty state says nothing matched.
+      const currentOnly = page.waitForResponse((r) => r.url().includes('/api/v1/conflicts?') && r.url().includes('current=true'))
+      await page.locator('.search-form .el-checkbox').filter({ hasText: '仅显示当前有效' }).click()
+      await currentOnly
+      await waitTableLoaded(page)
+      await seeText(page, '没有符合条件的利害关系')
+      await notSee(tableRows(page).filter({ hasText: targetName }), 'the revoked record')
+      await shot(page, '12-conflicts-current-empty')
+
+      // 免检免扰: registered for the same target with its document; 免检范围 defaults to 全部事项.
+      await openMenu(page, '免检免扰')
+      await waitTableLoaded(page)
+      await page.getByRole('button', { name: '登记', exact: true }).click()
+      dialog = await openDialog(page, '登记免检免扰')
+      assert.equal(await formItem(dialog, '免检范围').locator('input').inputValue(), '全部事项')
+      const documentNo = `渝经信发〔2026〕${suffix}号`
+      await chooseRecord(page, formItem(dialog, '检查对象'), targetName, targetCode)
+      await typeDate(formItem(dialog, '有效期至'), '2020-01-01')
+      await fillField(dialog, '依据文件', documentNo)
+      await confirmDialog(dialog)
+      await formItem(dialog, '有效期至').locator('.el-form-item__error').filter({ hasText: '不能早于' }).waitFor()
+      await settle(page)
+      await shot(page, '12-exemption-form-error')
+      await typeDate(formItem(dialog, '有效期至'), '2027-12-31')
+      await confirmDialog(dialog)
+      await seeText(page, '登记成功')
+      await dialog.waitFor({ state: 'hidden' })
+      await searchRestrictions(page, documentNo)
+      const exemptionRow = tableRows(page).filter({ hasText: documentNo }).first()
+      await exemptionRow.waitFor()
+      assert.equal((await stateTag(exemptionRow).innerText()).trim(), '有效')
+      assert.match(await exemptionRow.innerText(), /全部事项/)
+      await shot(page, '12-exemption-listed')
+
+      // 导出: the CSV of the filtered records, UTF-8 with a BOM, holding the document number.
+      const exported = await downloadBy(page.getByRole('button', { name: '导出' }))
+      assert.deepEqual([...exported.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the export starts with a UTF-8 BOM')
+      const exportText = exported.bytes.subarray(3).toString('utf8')
+      assert.ok(exportText.includes(documentNo), 'the export holds the document number')
+      assert.ok(exportText.includes(targetCode), 'the export holds the target code')
+      assert.equal(exported.name, '免检免扰名单.csv')
+
+      // An XLSX upload: the server's own template (a header and no rows) is read as a workbook.
+      await page.getByRole('button', { name: '导入', exact: true }).click()
+      dialog = await openDialog(page, '导入免检免扰名单')
+      await settle(page)
+      await shot(page, '12-import-dialog')
+      const templateUrl = new URL(await dialog.getByRole('link', { name: '下载模板' }).getAttribute('href'), baseUrl).href
+      const template = await page.request.get(templateUrl)
+      assert.equal(template.status(), 200)
+      const workbook = await template.body()
+      assert.equal(workbook.subarray(0, 2).toString(), 'PK')
+      await chooseImportFile(dialog, '免检免扰名单.xlsx', workbook, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      await dialog.locator('.chosen-file').filter({ hasText: '免检免扰名单.xlsx' }).waitFor()
+      const imported = page.waitForResponse((r) => r.url().includes('/api/v1/exemptions/import?') && r.request().method() === 'POST')
+      await dialog.getByRole('button', { name: '开始导入' }).click()
+      const importResponse = await imported
+      assert.equal(importResponse.status(), 200, `xlsx import: HTTP ${importResponse.status()}`)
+      assert.match(importResponse.url(), /file_name=%E5%85%8D/)
+      assert.equal(
+        importResponse.request().headers()['content-type'],
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      )
+      assert.equal((await importResponse.json()).rows, 0)
+      await dialog.getByText('文件中没有数据行，未导入任何数据').waitFor()
+      await settle(page)
+      await shot(page, '12-import-xlsx-template')
+      await dialog.getByRole('button', { name: /完\s*成/ }).click()
+      await dialog.waitFor({ state: 'hidden' })
+
+      // The list failing: the shared error state with 重试.
+      const recover = await seeListError(page, '/api/v1/exemptions', '12-exemptions-error')
+      await recover()
+
+      // An account without an inspector record is told kindly why it cannot declare.
+      await page.goto(`${baseUrl}/my/conflicts`)
+      await fillField(page.locator('.declare-page'), '检查对象', targetCode)
+      await fillField(page.locator('.declare-page'), '利害关系说明', '测试')
+      await page.getByRole('button', { name: '提交申报' }).click()
+      await seeText(page, '暂不能在线申报')
+      await seeText(page, '没有关联执法检查人员名录')
+      await shot(page, '12-declare-not-an-inspector')
+
+      // 统筹部门: lists both kinds, changes nothing.
+      await ensureLoggedOut(page)
+      await loginOk(page, kCoordinator.username, kCoordinator.password)
+      for (const [title, text] of [
+        ['利害关系', targetName],
+        ['免检免扰', documentNo],
+      ]) {
+        await openMenu(page, title)
+        await waitTableLoaded(page)
+        await searchRestrictions(page, text)
+        await tableRows(page).filter({ hasText: text }).first().waitFor()
+        for (const button of ['登记', '导入', '导出', '撤销']) {
+          await notSee(page.getByRole('button', { name: button, exact: true }), `${button} for 统筹部门`)
+        }
+      }
+      await shot(page, '12-coordinator-exemptions')
+
+      // 375 px: the inspector declares a conflict about themself from the phone menu.
+      await ensureLoggedOut(page)
+      await page.setViewportSize(kSmallPhone)
+      await loginOk(page, kInspectorLogin.username, kInspectorLogin.password)
+      await page.getByRole('button', { name: '打开菜单' }).click()
+      const drawer = page.locator('.menu-drawer')
+      await drawer.locator('.el-menu-item').filter({ hasText: '申报利害关系' }).click()
+      await page.locator('.mobile-title').filter({ hasText: '申报利害关系' }).waitFor()
+      await assertNoPageOverflow(page)
+      await page.getByRole('button', { name: '提交申报' }).click()
+      await formItem(page.locator('.declare-page'), '检查对象').locator('.el-form-item__error').waitFor()
+      await shot(page, '12-phone-declare-errors')
+      await fillField(page.locator('.declare-page'), '检查对象', targetCode.toLowerCase())
+      assert.equal(await formItem(page.locator('.declare-page'), '检查对象').locator('input').inputValue(), targetCode)
+      await fillField(page.locator('.declare-page'), '利害关系说明', '本人近亲属持有该企业股份')
+      await page.getByRole('button', { name: '提交申报' }).click()
+      await seeText(page, '申报成功')
+      await seeText(page, targetName)
+      await assertNoPageOverflow(page)
+      await shot(page, '12-phone-declared')
+      // A second declaration about the same target is refused on the field.
+      await page.getByRole('button', { name: '继续申报' }).click()
+      await fillField(page.locator('.declare-page'), '检查对象', targetCode)
+      await fillField(page.locator('.declare-page'), '利害关系说明', '重复申报')
+      await page.getByRole('button', { name: '提交申报' }).click()
+      await formItem(page.locator('.declare-page'), '检查对象').locator('.el-form-item__error').filter({ hasText: '已登记' }).waitFor()
+      await shot(page, '12-phone-declare-duplicate')
+
+      // 375 px lists, dialogs and the revoke box of the staff.
+      await ensureLoggedOut(page)
+      await loginOk(page, kStaff.username, kStaff.password)
+      for (const [name, url, title] of [
+        ['conflicts', '/directory/conflict', '登记利害关系'],
+        ['exemptions', '/directory/exemption', '登记免检免扰'],
+      ]) {
+        await page.goto(`${baseUrl}${url}`)
+        await waitTableLoaded(page)
+        await tableRows(page).first().waitFor()
+        await assertNoPageOverflow(page)
+        await shot(page, `12-phone-${name}`)
+        await page.getByRole('button', { name: '登记', exact: true }).click()
+        const phoneDialog = await openDialog(page, title)
+        const dialogBox = await phoneDialog.boundingBox()
+        assert.ok(dialogBox && dialogBox.width <= kSmallPhone.width, `dialog fits the screen (width ${dialogBox?.width})`)
+        await settle(page)
+        await shot(page, `12-phone-${name}-dialog`)
+        await phoneDialog.getByRole('button', { name: /取\s*消/ }).click()
+        await phoneDialog.waitFor({ state: 'hidden' })
+      }
+      // Phones keep 导入 and 导出 under 更多; the document shows under the target.
+      await page.getByRole('button', { name: '更多' }).click()
+      await page.locator('.el-dropdown-menu:visible .el-dropdown-menu__item').filter({ hasText: '导出' }).waitFor()
+      await shot(page, '12-phone-more-menu')
+      await page.keyboard.press('Escape')
+      await page.getByRole('button', { name: '显示搜索' }).click()
+      await searchRestrictions(page, documentNo)
+      const phoneRow = tableRows(page).filter({ hasText: targetName }).first()
+      assert.match(await phoneRow.innerText(), new RegExp(documentNo))
+      await assertNoPageOverflow(page)
+      await phoneRow.getByRole('button', { name: '撤销' }).click()
+      const phoneBox = page.locator('.el-message-box').filter({ hasText: '撤销免检记录' })
+      await phoneBox.waitFor({ state: 'visible' })
+      await settle(page)
+      await shot(page, '12-phone-revoke-box')
+      await phoneBox.getByRole('button', { name: '取消' }).click()
       await page.setViewportSize(kDesktop)
     },
   },

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
 
 #include "cli/cli_common.h"
 #include "common/clock.h"
@@ -12,19 +13,14 @@
 #include "importer/file_source.h"
 #include "inspectors/inspector_service.h"
 #include "org/org_repo.h"
+#include "restrictions/restriction_service.h"
 
 namespace ssj::cli {
 namespace {
 
-// A CSV cell for Excel: quoted when it holds a separator, quote or line break.
-std::string CsvCell(const std::string& value) {
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-  std::string out = "\"";
-  for (char c : value) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
-bool WriteProblems(const std::string& path, const importer::ImportReport& report) {
+bool WriteProblems(const std::string& path, const std::string& file_name,
+                   const importer::ImportReport& report) {
+  if (path.ends_with(".xlsx")) return importer::WriteReportWorkbook(path, file_name, report).ok();
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (path.ends_with(".json")) {
     boost::json::array items;
@@ -42,10 +38,10 @@ bool WriteProblems(const std::string& path, const importer::ImportReport& report
                                    {"problems_dropped", report.problems_dropped}})
         << "\n";
   } else {
-    out << "\xEF\xBB\xBF行号,列,值,问题,级别\r\n";
+    out << "\xEF\xBB\xBF" << importer::CsvLine({"行号", "列", "值", "问题", "级别"});
     for (const auto& p : report.problems) {
-      out << p.line << "," << CsvCell(p.column) << "," << CsvCell(p.value) << ","
-          << CsvCell(p.message) << "," << (p.warning ? "提示" : "错误") << "\r\n";
+      out << importer::CsvLine(
+          {std::to_string(p.line), p.column, p.value, p.message, p.warning ? "提示" : "错误"});
     }
   }
   return static_cast<bool>(out);
@@ -54,14 +50,17 @@ bool WriteProblems(const std::string& path, const importer::ImportReport& report
 }  // namespace
 
 int Import(const std::string& db_url, const ImportArgs& args) {
-  if (args.kind != "targets" && args.kind != "inspectors" && args.kind != "experts") {
+  static const std::set<std::string> kKinds = {"targets", "inspectors", "experts", "conflicts",
+                                               "exemptions"};
+  if (!kKinds.count(args.kind)) {
     return Fail(kExitConfig, "暂不支持导入 " + args.kind +
                                  "；可导入的类型：targets（检查对象：行政相对人，附录 B.1）、"
-                                 "inspectors（执法检查人员，附录 C.1）、experts（专家和辅助人员）");
+                                 "inspectors（执法检查人员，附录 C.1）、experts（专家和辅助人员）、"
+                                 "conflicts（利害关系）、exemptions（免检免扰）");
   }
   if (!args.errors_out.empty() && !args.errors_out.ends_with(".csv") &&
-      !args.errors_out.ends_with(".json")) {
-    return Fail(kExitConfig, "--errors 的文件名应以 .csv 或 .json 结尾");
+      !args.errors_out.ends_with(".json") && !args.errors_out.ends_with(".xlsx")) {
+    return Fail(kExitConfig, "--errors 的文件名应以 .xlsx、.csv 或 .json 结尾");
   }
   auto db = OpenMigrated(db_url, 1);
   if (!db.ok()) return FailWith(db.error());
@@ -89,7 +88,7 @@ int Import(const std::string& db_url, const ImportArgs& args) {
     std::cerr << "\r" << (phase == 1 ? "校验" : "写入") << " [" << std::string(percent / 5, '#')
               << std::string(20 - percent / 5, ' ') << "] " << percent << "%" << std::flush;
   };
-  auto source = importer::CsvFileSource(args.file, bar);
+  auto source = importer::OpenFileSource(args.file, bar);
   if (!source.ok()) return FailWith(source.error());
 
   importer::ImportOptions common;
@@ -107,6 +106,12 @@ int Import(const std::string& db_url, const ImportArgs& args) {
     directory::ImportOptions options{common};
     options.default_department = department->id;
     report = directory::ImportEntities(*sql, (*db)->backend(), *source, options);
+  } else if (args.kind == "conflicts" || args.kind == "exemptions") {
+    restrictions::ImportOptions options{common};
+    options.kind =
+        args.kind == "conflicts" ? restrictions::Kind::kConflicts : restrictions::Kind::kExemptions;
+    options.today = ChinaDate(common.now_millis);
+    report = restrictions::ImportRestrictions(*sql, (*db)->backend(), *source, options);
   } else {
     inspectors::ImportOptions options{common};
     options.group =
@@ -134,7 +139,8 @@ int Import(const std::string& db_url, const ImportArgs& args) {
               << "」" << (p.value.empty() ? "" : "值 " + p.value + "：") << p.message << "\n";
   }
   if (!args.errors_out.empty()) {
-    if (!WriteProblems(args.errors_out, *report))
+    if (!WriteProblems(args.errors_out, std::filesystem::path(args.file).filename().string(),
+                       *report))
       return Fail(kExitConfig, "无法写入 " + args.errors_out);
     std::cerr << "问题清单已写入 " << args.errors_out << "\n";
   }
@@ -153,12 +159,21 @@ int Import(const std::string& db_url, const ImportArgs& args) {
 }
 
 int Template(const std::string& db_url, const std::string& kind, const std::string& out) {
-  if (kind != "targets" && kind != "inspectors" && kind != "experts")
-    return Fail(kExitConfig, "没有 " + kind + " 的模板；可选：targets、inspectors、experts");
+  if (kind != "targets" && kind != "inspectors" && kind != "experts" && kind != "conflicts" &&
+      kind != "exemptions") {
+    return Fail(
+        kExitConfig,
+        "没有 " + kind + " 的模板；可选：targets、inspectors、experts、conflicts、exemptions");
+  }
   if (!out.ends_with(".xlsx")) return Fail(kExitConfig, "--out 的文件名应以 .xlsx 结尾");
   Status status = OkStatus();
   if (kind == "targets") {
     status = directory::WriteEntityTemplate(out);
+  } else if (kind == "conflicts" || kind == "exemptions") {
+    status = importer::WriteTemplate(
+        out,
+        restrictions::RestrictionTemplate(kind == "conflicts" ? restrictions::Kind::kConflicts
+                                                              : restrictions::Kind::kExemptions));
   } else {
     // The specialty dictionary lives in the database.
     auto db = OpenMigrated(db_url, 1);

@@ -11,7 +11,7 @@ struct ImportArgs {
   std::string file;
   bool skip_invalid = false;
   bool update_existing = false;
-  std::string errors_out;  // .csv (UTF-8 with BOM, for Excel) or .json
+  std::string errors_out;  // .xlsx, .csv (UTF-8 with BOM, for Excel) or .json
   std::string department;  // code of the default supervising department
 };
 int Import(const std::string& db_url, const ImportArgs& args);

@@ -97,6 +97,7 @@ template <class T>
 struct Page {
   std::vector<T> items;
   int64_t total = 0;
+  bool capped = false;  // more rows match than were counted: `total` is a lower bound
 };
 std::optional<int64_t> RowOptInt(const soci::row& row, size_t col);
 std::optional<std::string> RowOptText(const soci::row& row, size_t col);

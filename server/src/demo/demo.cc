@@ -7,6 +7,8 @@
 #include "common/crypto.h"
 #include "db/database.h"
 #include "demo/demo_inspectors.h"
+#include "demo/demo_items.h"
+#include "demo/demo_restrictions.h"
 #include "demo/demo_targets.h"
 #include "org/admin.h"
 #include "org/org.h"
@@ -50,15 +52,22 @@ const std::vector<DemoRole>& Roles() {
        "统筹部门",
        org::DataScope::kAll,
        {"system:dept:list", "system:user:list", "system:role:list", "system:audit:list",
-        "system:loginlog:list", "directory:target:list", "directory:inspector:list"},
+        "system:loginlog:list", "directory:target:list", "directory:inspector:list",
+        "directory:conflict:list", "directory:exemption:list", "catalog:item:list",
+        "catalog:item:add", "catalog:item:edit", "catalog:item:publish", "catalog:item:import",
+        "catalog:item:export"},
        "综合执法处等统筹部门：抽查事项清单、计划审批、跨部门监督"},
       {"staff",
        "业务处室",
        org::DataScope::kDeptTree,
-       {"system:dept:list", "system:user:list", "directory:target:list", "directory:target:add",
-        "directory:target:edit", "directory:target:import", "directory:target:export",
-        "directory:inspector:list", "directory:inspector:add", "directory:inspector:edit",
-        "directory:inspector:import", "directory:inspector:export"},
+       {"system:dept:list",           "system:user:list",           "directory:target:list",
+        "directory:target:add",       "directory:target:edit",      "directory:target:import",
+        "directory:target:export",    "directory:inspector:list",   "directory:inspector:add",
+        "directory:inspector:edit",   "directory:inspector:import", "directory:inspector:export",
+        "directory:conflict:list",    "directory:conflict:add",     "directory:conflict:edit",
+        "directory:conflict:import",  "directory:conflict:export",  "directory:exemption:list",
+        "directory:exemption:add",    "directory:exemption:edit",   "directory:exemption:import",
+        "directory:exemption:export", "catalog:item:list"},
        "实施主体：名录库、计划、任务、抽取、结果审核"},
       {"inspector",
        "执法检查人员",
@@ -171,6 +180,8 @@ Result<DemoReport> Run(const Services& services, int64_t targets) {
   tx.Commit();
   SSJ_ASSIGN(report.targets, AddTargets(*sql, services.db->backend(), now_ms, targets));
   SSJ_ASSIGN(report.inspectors, AddInspectors(*sql, services.db->backend(), now_ms));
+  SSJ_TRY(AddRestrictions(*sql, services.db->backend(), now_ms));
+  SSJ_TRY(AddItems(*sql, services.db->backend(), now_ms));
   return report;
 }
 

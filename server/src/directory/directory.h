@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "common/error.h"
 #include "directory/directory_types.h"
 
 namespace ssj::directory {
@@ -44,6 +45,14 @@ bool OneOf(std::string_view value, const char* const (&allowed)[N]) {
     if (value == a) return true;
   }
   return false;
+}
+
+// A filter value that must be empty or one of a dictionary's entries; an error naming `field`.
+template <size_t N>
+Status CheckOneOf(const std::string& field, const std::string& value,
+                  const char* const (&allowed)[N]) {
+  if (value.empty() || OneOf(value, allowed)) return OkStatus();
+  return Error::InvalidField(field, "不是可选的值", value.substr(0, 32));
 }
 
 // A code as people type it, made canonical: full-width characters to ASCII, spaces removed,

@@ -17,6 +17,9 @@ using db::RowInt;
 using db::RowOptInt;
 using db::RowText;
 
+// Lists count their matches up to this many.
+constexpr int64_t kCountCap = 10000;
+
 constexpr const char* kColumns =
     "SELECT t.id, t.kind, t.code, t.name, t.nature, t.division_code, t.address, t.phone, "
     "t.industry_section, t.industry_division, t.status, t.credit_class, t.department_id, "
@@ -255,11 +258,15 @@ Page<Target> List(soci::session& sql, const org::Principal* who, const TargetFil
   }
   if (f.department_id > 0)
     where.Append(" AND t.department_id = :dept").Bind("dept", f.department_id);
-  org::repo::AddScope(where, who, "d", "t.created_by");
+  org::repo::AddDepartmentScope(where, who, "t.department_id", "t.created_by");
   Page<Target> page;
-  page.total =
-      where.Wrapped("SELECT COUNT(*) FROM targets t JOIN departments d ON d.id = t.department_id")
-          .ScalarInt(sql);
+  // Counting a million matches costs more than the page itself: count up to a cap, and say so.
+  page.total = where
+                   .Wrapped("SELECT COUNT(*) FROM (SELECT 1 FROM targets t",
+                            " LIMIT " + std::to_string(kCountCap + 1) + ") c")
+                   .ScalarInt(sql);
+  page.capped = page.total > kCountCap;
+  if (page.capped) page.total = kCountCap;
   Query rows = where.Wrapped(kColumns, " ORDER BY t.id DESC LIMIT :limit OFFSET :offset");
   rows.Bind("limit", f.page_size).Bind("offset", (f.page - 1) * f.page_size);
   rows.ForEach(sql, [&](const soci::row& row) { page.items.push_back(FromRow(row)); });
@@ -284,15 +291,8 @@ std::vector<HistoryEntry> History(soci::session& sql, int64_t target_id) {
     out.push_back({current->version, current->last_action, Snapshot(*current), current->updated_by,
                    current->updated_by_name, current->updated_at});
   }
-  Query(
-      "SELECT h.version, h.action, h.data, h.changed_by, COALESCE(u.name, ''), h.changed_at "
-      "FROM target_history h LEFT JOIN users u ON u.id = h.changed_by "
-      "WHERE h.target_id = :id ORDER BY h.version DESC")
-      .Bind("id", target_id)
-      .ForEach(sql, [&](const soci::row& row) {
-        out.push_back({RowInt(row, 0), RowText(row, 1), RowText(row, 2), RowOptInt(row, 3),
-                       RowText(row, 4), RowText(row, 5)});
-      });
+  for (HistoryEntry& h : db::EarlierVersions(sql, "target_history", "target_id", target_id))
+    out.push_back(std::move(h));
   return out;
 }
 

@@ -25,13 +25,6 @@ namespace json = boost::json;
 
 std::string Now(const Request& req) { return FormatIsoMillis(req.services->clock->NowMillis()); }
 
-template <size_t N>
-Status OneOfOrEmpty(const std::string& field, const std::string& value,
-                    const char* const (&allowed)[N]) {
-  if (value.empty() || OneOf(value, allowed)) return OkStatus();
-  return Error::InvalidField(field, "不是可选的值", value.substr(0, 32));
-}
-
 Result<Response> HandleList(Request& req) {
   SSJ_ASSIGN(http::PageParams params, http::ReadPage(req));
   TargetFilter f;
@@ -44,24 +37,19 @@ Result<Response> HandleList(Request& req) {
   f.status = req.Query("status");
   f.credit_class = req.Query("credit_class");
   f.tag = req.Query("tag");
-  SSJ_TRY(OneOfOrEmpty("kind", f.kind, kKinds));
-  SSJ_TRY(OneOfOrEmpty("status", f.status, kStatuses));
-  SSJ_TRY(OneOfOrEmpty("credit_class", f.credit_class, kClasses));
-  SSJ_TRY(OneOfOrEmpty("tag", f.tag, kTags));
+  SSJ_TRY(CheckOneOf("kind", f.kind, kKinds));
+  SSJ_TRY(CheckOneOf("status", f.status, kStatuses));
+  SSJ_TRY(CheckOneOf("credit_class", f.credit_class, kClasses));
+  SSJ_TRY(CheckOneOf("tag", f.tag, kTags));
   if (!f.division.empty() && !DivisionRange(f.division))
     return Error::InvalidField("division", "不是有效的行政区划代码", f.division);
-  std::string dept = req.Query("department_id");
-  if (!dept.empty()) {
-    if (dept.size() > 18 || dept.find_first_not_of("0123456789") != std::string::npos)
-      return Error::InvalidField("department_id", "部门编号应为整数", dept.substr(0, 32));
-    f.department_id = std::stoll(dept);
-  }
+  SSJ_ASSIGN(f.department_id, http::ReadOptionalId(req, "department_id"));
   f.page = params.page;
   f.page_size = params.page_size;
   auto page = repo::List(*req.sql, req.principal, f);
   json::array items;
   for (const Target& t : page.items) items.push_back(ToJson(t));
-  return JsonResponse(http::PageJson(std::move(items), page.total, params));
+  return JsonResponse(http::PageJson(std::move(items), page.total, params, page.capped));
 }
 
 Result<Response> HandleGet(Request& req) {
@@ -124,19 +112,9 @@ void RegisterRoutes(http::Router& router) {
              "检查对象详情与变更历史", "检查对象名录库", HandleGet);
   router.Add(Method::kPost, "/api/v1/targets", kPerm, "directory:target:add",
              "directory:target:add", "登记检查对象（行政相对人）", "检查对象名录库", HandleCreate);
-  http::Route import{Method::kPost,
-                     "/api/v1/targets/import",
-                     kPerm,
-                     "directory:target:import",
-                     "directory:target:import",
-                     "导入检查对象（CSV，UTF-8 或 GBK；两步：先校验，后写入）",
-                     "检查对象名录库",
-                     HandleImport,
-                     http::TxMode::kSelf};
-  import.upload_limit = 256u << 20;
-  router.Add(std::move(import));
-  router.Add(Method::kGet, "/api/v1/targets/import/template", kPerm, "directory:target:import", "",
-             "下载导入模板（XLSX）", "检查对象名录库", HandleTemplate);
+  importer::AddImportRoutes(router, "/api/v1/targets", "directory:target:import",
+                            "检查对象（行政相对人，附录 B.1）", "检查对象名录库", HandleImport,
+                            HandleTemplate, 256u << 20);
   router.Add(Method::kPut, "/api/v1/targets/{id}", kPerm, "directory:target:edit",
              "directory:target:edit", "修改检查对象", "检查对象名录库", HandleUpdate);
 }

@@ -1,6 +1,12 @@
 // The directory's HTTP routes on both backends: permissions, validation errors per field,
 // data scope, audit and history.
 #include <gtest/gtest.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
 
 #include "testing/api_test.h"
 
@@ -136,6 +142,60 @@ TEST_P(TargetRoutesTest, ImportReportsEveryBadRowThenImportsTheFixedFile) {
   EXPECT_TRUE(tmpl.raw_body.starts_with("PK"));
   LoginAs("jiancha", "Demo@2026");
   EXPECT_EQ(upload(fixed, {}).status, 403);
+}
+
+// An XLSX workbook as Excel users fill it: text cells, a USCC typed as a number (Excel shows
+// 9.15001E+17), a formula; and the problem workbook for its report.
+TEST_P(TargetRoutesTest, AnXlsxWorkbookImportsAndItsCellProblemsAreRowErrors) {
+  LoginAs("yewu", "Demo@2026");
+  const std::string path = (std::filesystem::temp_directory_path() /
+                            ("ssj-import-" + std::to_string(::getpid()) + ".xlsx"))
+                               .string();
+  lxw_workbook* wb = workbook_new(path.c_str());
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "检查对象");
+  const char* header[] = {"行政相对人名称", "行政相对人编码", "检查地址",    "检查联系电话",
+                          "所属区县",       "行政相对人性质", "行政区划代码"};
+  for (int c = 0; c < 7; ++c) worksheet_write_string(ws, 0, c, header[c], nullptr);
+  const char* good[] = {"重庆甲公司", "91500103MA60K3T26Y", "解放碑", "", "渝中区", "企业",
+                        "500103"};
+  for (int c = 0; c < 7; ++c) worksheet_write_string(ws, 1, c, good[c], nullptr);
+  worksheet_write_string(ws, 2, 0, "重庆乙公司", nullptr);
+  worksheet_write_number(ws, 2, 1, 500103199001011232.0, nullptr);  // an ID typed as a number
+  worksheet_write_string(ws, 2, 5, "自然人", nullptr);
+  worksheet_write_formula(ws, 2, 6, "=500000+103", nullptr);
+  ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::filesystem::remove(path);
+
+  http::Response report = Upload("/api/v1/targets/import", bytes, {{"file_name", "名录.xlsx"}});
+  ASSERT_EQ(report.status, 200) << json::serialize(report.body);
+  EXPECT_EQ(report.body.at("committed"), false);
+  EXPECT_EQ(report.body.at("rows"), 2);
+  EXPECT_EQ(report.body.at("invalid_rows"), 1);
+  std::set<std::string> columns;
+  for (const auto& p : report.body.at("problems").as_array()) {
+    EXPECT_EQ(p.at("line"), 3);
+    columns.insert(std::string(p.at("column").as_string()));
+  }
+  EXPECT_TRUE(columns.count("行政相对人编码")) << json::serialize(report.body);
+  EXPECT_TRUE(columns.count("行政区划代码")) << json::serialize(report.body);
+
+  http::Request req;
+  req.method = Method::kPost;
+  req.path = "/api/v1/imports/report.xlsx";
+  req.upload = json::serialize(
+      json::object{{"file_name", "名录.xlsx"}, {"problems", report.body.at("problems")}});
+  req.session_token = token_;
+  req.csrf_header = csrf_;
+  http::Response workbook = http::Dispatch(*router_, services(), req);
+  ASSERT_EQ(workbook.status, 200) << json::serialize(workbook.body);
+  EXPECT_TRUE(workbook.raw_body.starts_with("PK"));
+
+  http::Response done = Upload("/api/v1/targets/import", bytes,
+                               {{"file_name", "名录.xlsx"}, {"skip_invalid", "true"}});
+  ASSERT_EQ(done.status, 200);
+  EXPECT_EQ(done.body.at("inserted"), 1);
 }
 
 SSJ_BOTH_BACKENDS(TargetRoutesTest);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "db/history.h"
 #include "importer/import_engine.h"
 
 namespace ssj::directory {
@@ -69,14 +70,7 @@ struct TargetFilter {
   int64_t page_size = 20;
 };
 
-struct HistoryEntry {
-  int64_t version = 0;
-  std::string action;
-  std::string data;  // JSON
-  std::optional<int64_t> changed_by;
-  std::string changed_by_name;
-  std::string changed_at;
-};
+using db::HistoryEntry;
 
 using importer::CellProblem;
 

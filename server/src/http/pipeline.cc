@@ -241,9 +241,11 @@ Result<std::vector<std::string>> StringArrayField(const boost::json::value& body
   return out;
 }
 
-boost::json::value PageJson(boost::json::array items, int64_t total, const PageParams& params) {
+boost::json::value PageJson(boost::json::array items, int64_t total, const PageParams& params,
+                            bool capped) {
   return {{"items", std::move(items)},
           {"total", total},
+          {"total_capped", capped},
           {"page", params.page},
           {"page_size", params.page_size}};
 }
@@ -265,6 +267,14 @@ Response Download(std::string bytes, const std::string& content_type, const std:
   response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + ascii_name +
                                                            "\"; filename*=UTF-8''" + encoded);
   return response;
+}
+
+Result<int64_t> ReadOptionalId(const Request& request, std::string_view name) {
+  const std::string value = request.Query(name);
+  if (value.empty()) return int64_t{0};
+  if (value.size() > 18 || value.find_first_not_of("0123456789") != std::string::npos)
+    return Error::InvalidField(std::string(name), "应为整数编号", value.substr(0, 32));
+  return std::stoll(value);
 }
 
 Result<PageParams> ReadPage(const Request& request) {

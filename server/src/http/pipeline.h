@@ -31,13 +31,18 @@ Result<std::vector<int64_t>> IntArrayField(const boost::json::value& body, std::
 Result<std::vector<std::string>> StringArrayField(const boost::json::value& body,
                                                   std::string_view field);
 
+// An optional positive integer query parameter (an id filter); 0 when absent.
+Result<int64_t> ReadOptionalId(const Request& request, std::string_view name);
+
 struct PageParams {
   int64_t page = 1;
   int64_t page_size = 20;
 };
 Result<PageParams> ReadPage(const Request& request);
 // {"items": [...], "total": n, "page": p, "page_size": s}: every paginated list answers so.
-boost::json::value PageJson(boost::json::array items, int64_t total, const PageParams& params);
+// `total_capped: true` when `capped` (total is then a lower bound: "10000 条以上").
+boost::json::value PageJson(boost::json::array items, int64_t total, const PageParams& params,
+                            bool capped = false);
 // A file to download: the body as is, with an ASCII file name for old clients and the UTF-8
 // one (RFC 6266 filename*) for the others.
 inline constexpr const char* kXlsxType =

@@ -4,11 +4,14 @@
 #include <stdexcept>
 
 #include "audit/audit_routes.h"
+#include "catalog/catalog_routes.h"
 #include "db/database.h"
 #include "directory/directory_routes.h"
+#include "importer/import_routes.h"
 #include "inspectors/inspector_routes.h"
 #include "org/org_routes.h"
 #include "org/permissions.h"
+#include "restrictions/restriction_routes.h"
 
 namespace ssj::http {
 namespace {
@@ -50,6 +53,9 @@ std::unique_ptr<Router> BuildRouter() {
   org::RegisterRoutes(*router);
   directory::RegisterRoutes(*router);
   inspectors::RegisterRoutes(*router);
+  catalog::RegisterRoutes(*router);
+  restrictions::RegisterRoutes(*router);
+  importer::RegisterRoutes(*router);
   audit::RegisterRoutes(*router);
   for (const Route& route : router->routes()) {
     if (route.access == Access::kPermission && !org::IsKnownPermission(route.permission)) {

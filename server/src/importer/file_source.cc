@@ -3,6 +3,8 @@
 #include <fstream>
 #include <memory>
 
+#include "importer/xlsx_reader.h"
+
 namespace ssj::importer {
 namespace {
 
@@ -75,6 +77,46 @@ Result<RecordSource> CsvTextSource(std::string text) {
   return RecordSource([shared, encoding](const RecordFn& fn) -> Status {
     return ParseWith(encoding, fn, [&](const auto& consume) { return consume(*shared, true); });
   });
+}
+
+Result<RecordSource> XlsxFileSource(const std::string& path, std::function<void(size_t)> progress) {
+  SSJ_ASSIGN(XlsxReader reader, XlsxReader::OpenFile(path));
+  return RecordSource([reader = std::move(reader), progress](const RecordFn& fn) -> Status {
+    return reader.ForEachRow(fn, progress);
+  });
+}
+
+Result<RecordSource> XlsxBufferSource(std::string data, std::string name) {
+  SSJ_ASSIGN(XlsxReader reader, XlsxReader::OpenBuffer(std::move(data), std::move(name)));
+  return RecordSource(
+      [reader = std::move(reader)](const RecordFn& fn) -> Status { return reader.ForEachRow(fn); });
+}
+
+FileFormat SniffFileFormat(std::string_view head) {
+  if (head.starts_with(std::string_view("PK\x03\x04", 4))) return FileFormat::kXlsx;
+  if (head.starts_with("\xD0\xCF\x11\xE0")) return FileFormat::kOle;
+  return FileFormat::kCsv;
+}
+
+Result<RecordSource> OpenFileSource(const std::string& path, std::function<void(size_t)> progress) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error::InvalidField("file", "无法打开文件", path);
+  char head[4] = {};
+  in.read(head, sizeof head);
+  switch (SniffFileFormat(std::string_view(head, static_cast<size_t>(in.gcount())))) {
+    case FileFormat::kXlsx:
+      return XlsxFileSource(path, std::move(progress));
+    case FileFormat::kOle:
+      return XlsxFileSource(path);  // refuses it, naming the file
+    case FileFormat::kCsv:
+      break;
+  }
+  return CsvFileSource(path, std::move(progress));
+}
+
+Result<RecordSource> OpenBufferSource(std::string data, std::string name) {
+  if (SniffFileFormat(data) == FileFormat::kCsv) return CsvTextSource(std::move(data));
+  return XlsxBufferSource(std::move(data), std::move(name));
 }
 
 }  // namespace ssj::importer

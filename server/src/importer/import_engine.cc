@@ -9,6 +9,7 @@
 
 #include "audit/audit_repo.h"
 #include "common/clock.h"
+#include "importer/xlsx_report.h"
 
 namespace ssj::importer {
 namespace {
@@ -115,6 +116,22 @@ std::vector<std::string> SplitList(const std::string& cell) {
   return out;
 }
 
+std::string CsvLine(const std::vector<std::string>& cells) {
+  std::string line;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (i) line += ',';
+    const std::string& value = cells[i];
+    if (value.find_first_of(",\"\r\n") == std::string::npos) {
+      line += value;
+      continue;
+    }
+    line += '"';
+    for (char c : value) line += c == '"' ? std::string("\"\"") : std::string(1, c);
+    line += '"';
+  }
+  return line + "\r\n";
+}
+
 std::optional<std::string> PhoneProblem(const std::string& phone) {
   if (phone.empty()) return std::nullopt;
   if (phone.size() < 7 || phone.size() > 20 ||
@@ -170,15 +187,27 @@ Result<ImportReport> RunImport(soci::session& sql, db::Backend backend, const Re
     pending.clear();
   };
   bool header_seen = false;
-  Status read = source([&](size_t line, const std::vector<std::string>& cells) -> Status {
+  std::vector<std::string> header;
+  Status read = source([&](size_t line, const std::vector<std::string>& cells,
+                           const std::vector<CellIssue>& issues) -> Status {
     if (!header_seen) {
       SSJ_ASSIGN(position, MapHeader(kind, cells));
+      header = cells;
       header_seen = true;
       return OkStatus();
     }
     if (Blank(cells)) return OkStatus();
     ++report.rows;
     CheckedRow checked = kind.Check(Arrange(position, cells));
+    // What the workbook itself got wrong (a formula, an ID Excel turned into 5.00103E+17) makes
+    // the row bad, whatever the kind thinks of the value.
+    for (const CellIssue& issue : issues) {
+      const std::string column = issue.column < header.size() && !header[issue.column].empty()
+                                     ? header[issue.column]
+                                     : issue.cell;
+      checked.problems.push_back(
+          {column, issue.column < cells.size() ? cells[issue.column] : "", issue.message, false});
+    }
     bool bad = !checked.ok();
     for (CellProblem& p : checked.problems) add_problem(line, std::move(p));
     if (!checked.key.empty()) {
@@ -273,6 +302,28 @@ boost::json::value ReportJson(const ImportReport& report) {
           {"committed", report.committed},
           {"problems", std::move(problems)},
           {"problems_dropped", report.problems_dropped}};
+}
+
+namespace {
+
+std::vector<ProblemLine> Lines(const ImportReport& report) {
+  std::vector<ProblemLine> lines;
+  lines.reserve(report.problems.size());
+  for (const RowProblem& p : report.problems)
+    lines.push_back({p.line, p.column, p.value, p.message, p.warning});
+  return lines;
+}
+
+}  // namespace
+
+Status WriteReportWorkbook(const std::string& path, const std::string& file_name,
+                           const ImportReport& report) {
+  return WriteProblemReport(path, file_name, Lines(report),
+                            static_cast<size_t>(report.problems_dropped));
+}
+
+Result<std::string> ReportWorkbookBytes(const std::string& file_name, const ImportReport& report) {
+  return ProblemReportBytes(file_name, Lines(report), static_cast<size_t>(report.problems_dropped));
 }
 
 }  // namespace ssj::importer

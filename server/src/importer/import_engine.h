@@ -54,6 +54,8 @@ std::string ListOf(const char* const (&items)[N]) {
 }
 // Splits a cell on the separators people use in one: 、，, ；; and |; trims each part.
 std::vector<std::string> SplitList(const std::string& cell);
+// One CSV line for Excel (CRLF), each cell quoted when it holds a comma, quote or line break.
+std::string CsvLine(const std::vector<std::string>& cells);
 // Why a (normalised) phone number is not one; nullopt when it is, or is empty.
 std::optional<std::string> PhoneProblem(const std::string& phone);
 
@@ -128,5 +130,9 @@ Result<ImportReport> RunImport(soci::session& sql, db::Backend backend, const Re
 
 // The report as the API answers it.
 boost::json::value ReportJson(const ImportReport& report);
+// The report's problems as an XLSX workbook (xlsx_report.h), for Excel users.
+Status WriteReportWorkbook(const std::string& path, const std::string& file_name,
+                           const ImportReport& report);
+Result<std::string> ReportWorkbookBytes(const std::string& file_name, const ImportReport& report);
 
 }  // namespace ssj::importer

@@ -232,15 +232,8 @@ std::vector<HistoryEntry> History(soci::session& sql, int64_t id) {
     out.push_back({current->version, current->last_action, Snapshot(*current), current->updated_by,
                    current->updated_by_name, current->updated_at});
   }
-  Query(
-      "SELECT h.version, h.action, h.data, h.changed_by, COALESCE(u.name, ''), h.changed_at "
-      "FROM inspector_history h LEFT JOIN users u ON u.id = h.changed_by "
-      "WHERE h.inspector_id = :id ORDER BY h.version DESC")
-      .Bind("id", id)
-      .ForEach(sql, [&](const soci::row& row) {
-        out.push_back({RowInt(row, 0), RowText(row, 1), RowText(row, 2), RowOptInt(row, 3),
-                       RowText(row, 4), RowText(row, 5)});
-      });
+  for (HistoryEntry& h : db::EarlierVersions(sql, "inspector_history", "inspector_id", id))
+    out.push_back(std::move(h));
   return out;
 }
 

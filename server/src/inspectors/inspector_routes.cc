@@ -26,13 +26,6 @@ namespace json = boost::json;
 std::string Now(const Request& req) { return FormatIsoMillis(req.services->clock->NowMillis()); }
 std::string Today(const Request& req) { return ChinaDate(req.services->clock->NowMillis()); }
 
-template <size_t N>
-Status OneOfOrEmpty(const std::string& field, const std::string& value,
-                    const char* const (&allowed)[N]) {
-  if (value.empty() || OneOf(value, allowed)) return OkStatus();
-  return Error::InvalidField(field, "不是可选的值", value.substr(0, 32));
-}
-
 Result<std::optional<Group>> ReadGroup(const Request& req, const char* name) {
   const std::string group = req.Query(name);
   if (group.empty()) return std::optional<Group>();
@@ -52,18 +45,13 @@ Result<Response> HandleList(Request& req) {
   f.status = req.Query("status");
   f.cert = req.Query("cert");
   f.today = Today(req);
-  SSJ_TRY(OneOfOrEmpty("category", f.category, kCategories));
-  SSJ_TRY(OneOfOrEmpty("status", f.status, kStatuses));
+  SSJ_TRY(directory::CheckOneOf("category", f.category, kCategories));
+  SSJ_TRY(directory::CheckOneOf("status", f.status, kStatuses));
   if (!f.cert.empty() && f.cert != "valid" && f.cert != "expired")
     return Error::InvalidField("cert", "应为 valid 或 expired", f.cert.substr(0, 32));
   if (!f.division.empty() && !directory::DivisionRange(f.division))
     return Error::InvalidField("division", "不是有效的行政区划代码", f.division);
-  const std::string dept = req.Query("department_id");
-  if (!dept.empty()) {
-    if (dept.size() > 18 || dept.find_first_not_of("0123456789") != std::string::npos)
-      return Error::InvalidField("department_id", "部门编号应为整数", dept.substr(0, 32));
-    f.department_id = std::stoll(dept);
-  }
+  SSJ_ASSIGN(f.department_id, http::ReadOptionalId(req, "department_id"));
   f.page = params.page;
   f.page_size = params.page_size;
   auto page = repo::List(*req.sql, req.principal, f);
@@ -154,19 +142,9 @@ void RegisterRoutes(http::Router& router) {
              "directory:inspector:add", "登记人员", kGroup, HandleCreate);
   router.Add(Method::kPut, "/api/v1/inspectors/{id}", kPerm, "directory:inspector:edit",
              "directory:inspector:edit", "修改人员", kGroup, HandleUpdate);
-  http::Route import{Method::kPost,
-                     "/api/v1/inspectors/import",
-                     kPerm,
-                     "directory:inspector:import",
-                     "directory:inspector:import",
-                     "导入人员（CSV；kind=inspectors 为附录 C.1，experts 为专家和辅助人员）",
-                     kGroup,
-                     HandleImport,
-                     http::TxMode::kSelf};
-  import.upload_limit = 64u << 20;
-  router.Add(std::move(import));
-  router.Add(Method::kGet, "/api/v1/inspectors/import/template", kPerm,
-             "directory:inspector:import", "", "下载人员导入模板（XLSX）", kGroup, HandleTemplate);
+  importer::AddImportRoutes(router, "/api/v1/inspectors", "directory:inspector:import",
+                            "人员（kind=inspectors 为附录 C.1，experts 为专家和辅助人员）", kGroup,
+                            HandleImport, HandleTemplate, 64u << 20);
   router.Add(Method::kGet, "/api/v1/public/inspectors", Access::kPublic, "", "",
              "执法检查人员名录公示（无需登录，不含电话和证件号码）", "公示", HandlePublicList);
 }

@@ -117,6 +117,27 @@ void InsertPermissions(soci::session& sql, int64_t role_id, const std::vector<st
 
 // Appends the data-scope predicate. `dept` is the departments alias; `user_id_column` is the
 // column that "仅本人" compares with the caller (empty: fall back to the department).
+void AddDepartmentScope(Query& q, const Principal* who, const std::string& department_column,
+                        const std::string& user_id_column) {
+  if (!who) return;
+  switch (who->scope) {
+    case DataScope::kAll:
+      return;
+    case DataScope::kDeptTree:
+      q.Append(" AND " + department_column +
+               " IN (SELECT id FROM departments WHERE path LIKE :scope_path)")
+          .Bind("scope_path", who->department_path + "%");
+      return;
+    case DataScope::kDept:
+      q.Append(" AND " + department_column + " = :scope_dept")
+          .Bind("scope_dept", who->department_id);
+      return;
+    case DataScope::kSelf:
+      q.Append(" AND " + user_id_column + " = :scope_user").Bind("scope_user", who->user_id);
+      return;
+  }
+}
+
 void AddScope(Query& q, const Principal* who, const std::string& dept,
               const std::string& user_id_column) {
   if (!who) return;

@@ -19,6 +19,10 @@ using db::Page;
 // Appends the data-scope predicate of `who` to a query over rows owned by a department:
 // `dept` is the departments alias; `user_id_column` is the column that "仅本人" compares with
 // the caller (empty: the caller's department). nullptr adds nothing (CLI and demo only).
+// The same scope as a predicate on a row's department id column, without joining departments:
+// a list over millions of rows counts its matches through the row's own index.
+void AddDepartmentScope(db::Query& q, const Principal* who, const std::string& department_column,
+                        const std::string& user_id_column);
 void AddScope(db::Query& q, const Principal* who, const std::string& dept,
               const std::string& user_id_column);
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { FetchCall } from './testing'
 
 const shown: string[] = []
 vi.mock('element-plus', () => ({
@@ -8,7 +9,8 @@ vi.mock('element-plus', () => ({
 }))
 vi.mock('element-plus/es/components/message/style/css', () => ({}))
 
-const { ApiError, buildUrl, http, onUnauthenticated, setCsrfToken } = await import('./http')
+const { answerFetch } = await import('./testing')
+const { ApiError, buildUrl, dispositionFileName, http, onUnauthenticated, requestFile, setCsrfToken } = await import('./http')
 
 async function failure(promise: Promise<unknown>): Promise<InstanceType<typeof ApiError>> {
   try {
@@ -19,24 +21,8 @@ async function failure(promise: Promise<unknown>): Promise<InstanceType<typeof A
   throw new Error('expected the call to fail')
 }
 
-interface Call {
-  url: string
-  init: RequestInit
-}
-let calls: Call[] = []
-
-function answer(status: number, body?: unknown) {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string, init: RequestInit) => {
-      calls.push({ url, init })
-      return new Response(body === undefined ? null : JSON.stringify(body), {
-        status,
-        headers: { 'Content-Type': 'application/json' },
-      })
-    }),
-  )
-}
+let calls: FetchCall[] = []
+const answer = (status: number, body?: unknown) => answerFetch(calls, status, body)
 
 beforeEach(() => {
   calls = []
@@ -118,5 +104,53 @@ describe('request', () => {
     await http.get('/auth/me', undefined, { noAuthRedirect: true, quiet: true }).catch(() => undefined)
     expect(handler).not.toHaveBeenCalled()
     expect(shown).toEqual(['用户名或密码错误'])
+  })
+})
+
+describe('requestFile', () => {
+  it('answers the body as a Blob with the name the server suggests, sending the CSRF token on a POST', async () => {
+    setCsrfToken('tok-2')
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init: RequestInit) => {
+        calls.push({ url, init })
+        return new Response('\uFEFF编码\r\n', {
+          status: 200,
+          headers: {
+            'Content-Type': 'text/csv; charset=utf-8',
+            'Content-Disposition': "attachment; filename=\"conflicts.csv\"; filename*=UTF-8''%E5%88%A9%E5%AE%B3%E5%85%B3%E7%B3%BB.csv",
+          },
+        })
+      }),
+    )
+    const file = await requestFile('/imports/report.xlsx', { method: 'POST', body: { problems: [] } })
+    expect(file.fileName).toBe('利害关系.csv')
+    // The bytes as sent (Blob.text() would drop the BOM).
+    const bytes = new Uint8Array(await file.blob.arrayBuffer())
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    expect(new TextDecoder().decode(bytes.slice(3))).toBe('编码\r\n')
+    const headers = calls[0].init.headers as Record<string, string>
+    expect(headers['X-CSRF-Token']).toBe('tok-2')
+    expect(headers['Content-Type']).toBe('application/json')
+    expect(calls[0].init.body).toBe('{"problems":[]}')
+  })
+
+  it('maps an error answer to ApiError and shows it, as JSON calls do', async () => {
+    answer(403, { code: 'auth.forbidden', message: '没有权限', details: { permission: 'directory:conflict:export' } })
+    const error = await failure(requestFile('/conflicts/export', { query: { current: true } }))
+    expect(calls[0].url).toBe('/api/v1/conflicts/export?current=true')
+    expect(error.code).toBe('auth.forbidden')
+    expect(shown).toEqual(['没有权限'])
+  })
+})
+
+describe('dispositionFileName', () => {
+  it('prefers the UTF-8 name, falls back to the plain one, else nothing', () => {
+    expect(dispositionFileName("attachment; filename=\"a.xlsx\"; filename*=UTF-8''%E5%AF%BC%E5%85%A5.xlsx")).toBe('导入.xlsx')
+    expect(dispositionFileName('attachment; filename="a.xlsx"')).toBe('a.xlsx')
+    expect(dispositionFileName('attachment; filename=b.csv')).toBe('b.csv')
+    expect(dispositionFileName("attachment; filename=\"c.csv\"; filename*=UTF-8''%E5%ZZ")).toBe('c.csv')
+    expect(dispositionFileName('attachment')).toBe('')
+    expect(dispositionFileName(null)).toBe('')
   })
 })

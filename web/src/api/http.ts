@@ -1,7 +1,8 @@
 // The one fetch wrapper every API module uses. It owns: the /api/v1 base, JSON bodies,
 // same-origin cookies, the CSRF token (in memory only, from login or /auth/me), mapping error
 // bodies {code, message, details} to ApiError, showing the server's message, and the
-// "session expired" path for 401 auth.unauthenticated.
+// "session expired" path for 401 auth.unauthenticated. JSON answers come from `request`, files
+// (exports, workbooks) from `requestFile`.
 import { ElMessage } from 'element-plus'
 import 'element-plus/es/components/message/style/css'
 
@@ -143,10 +144,10 @@ export function handleFailure(error: ApiError, options: Pick<RequestOptions, 'qu
   if (!options.quiet) showError(error)
 }
 
-/** Performs one API call and returns the parsed JSON body; throws ApiError on any failure. */
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/** Sends one API call and returns the successful response; throws ApiError on any failure. */
+async function send(path: string, options: RequestOptions, accept: string): Promise<Response> {
   const method = options.method ?? 'GET'
-  const headers: Record<string, string> = { Accept: 'application/json' }
+  const headers: Record<string, string> = { Accept: accept }
   if (options.body !== undefined) headers['Content-Type'] = 'application/json'
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken
 
@@ -171,10 +172,46 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     handleFailure(error, options)
     throw error
   }
+  return response
+}
 
+/** Performs one API call and returns the parsed JSON body; throws ApiError on any failure. */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(path, options, 'application/json')
   if (response.status === 204) return undefined as T
   const text = await response.text()
   return (text ? JSON.parse(text) : undefined) as T
+}
+
+/** A file the server answered as an attachment. */
+export interface DownloadedFile {
+  blob: Blob
+  /** The name the server suggests (Content-Disposition), or '' when it names none. */
+  fileName: string
+}
+
+/**
+ * The file name of a Content-Disposition header: the UTF-8 `filename*` when present (Chinese
+ * names), else the plain `filename`, else ''.
+ */
+export function dispositionFileName(header: string | null | undefined): string {
+  if (!header) return ''
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header)
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1].trim())
+    } catch {
+      /* a malformed escape: fall back to the plain name */
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)/i.exec(header)
+  return (plain?.[1] ?? plain?.[2] ?? '').trim()
+}
+
+/** Performs one API call whose answer is a file (an export, a workbook); errors as `request`. */
+export async function requestFile(path: string, options: RequestOptions = {}): Promise<DownloadedFile> {
+  const response = await send(path, options, '*/*')
+  return { blob: await response.blob(), fileName: dispositionFileName(response.headers.get('Content-Disposition')) }
 }
 
 export const http = {

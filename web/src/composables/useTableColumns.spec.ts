@@ -34,6 +34,18 @@ describe('useTableColumns', () => {
     expect(useTableColumns('t', defs).show('nature')).toBe(false)
   })
 
+  it('leaves a column marked hidden out until it is chosen', async () => {
+    const storage = memoryStorage()
+    vi.stubGlobal('localStorage', storage)
+    const wide = [...defs, { key: 'updated_at', label: '更新时间', hidden: true }]
+    const { columns, show } = useTableColumns('w', wide)
+    expect(columns.map((c) => c.visible)).toEqual([true, true, false])
+    columns[2].visible = true
+    await nextTick()
+    expect(useTableColumns('w', wide).show('updated_at')).toBe(true)
+    expect(show('updated_at')).toBe(true)
+  })
+
   it('ignores a stored value it cannot read', () => {
     const storage = memoryStorage()
     storage.setItem('ssj.columns.t.desktop', '{not json')

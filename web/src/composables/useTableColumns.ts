@@ -1,5 +1,6 @@
 // Which columns of a list table are shown: the state behind RightToolbar's column chooser.
-// Phones start with fewer columns (a column marked `phone: false` is hidden there until chosen);
+// Phones start with fewer columns (a column marked `phone: false` is hidden there until chosen),
+// and a wide table may leave its least used columns out everywhere (`hidden: true`) until chosen;
 // a person's choice is remembered per page and per layout in localStorage.
 import { reactive, watch } from 'vue'
 import { useResponsive } from './useResponsive'
@@ -9,6 +10,8 @@ export interface ColumnDef {
   label: string
   /** Shown by default on phones; default true. */
   phone?: boolean
+  /** Left out by default on every screen (offered in the chooser); default false. */
+  hidden?: boolean
 }
 
 /** A column as the chooser edits it. */
@@ -48,7 +51,9 @@ export function useTableColumns(pageKey: string, defs: readonly ColumnDef[]) {
   function restore() {
     const hidden = readHidden(storageKey())
     for (const [i, def] of defs.entries()) {
-      columns[i].visible = hidden ? !hidden.includes(def.key) : !isMobile.value || def.phone !== false
+      columns[i].visible = hidden
+        ? !hidden.includes(def.key)
+        : !def.hidden && (!isMobile.value || def.phone !== false)
     }
   }
 

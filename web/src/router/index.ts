@@ -40,8 +40,13 @@ function sessionExpired(target: RouteLocationNormalized | null) {
 
 onUnauthenticated(() => sessionExpired(null))
 
+/** A page of the public site: it never needs to know who is signed in. */
+export function isPublicSite(path: string): boolean {
+  return path === '/public' || path.startsWith('/public/')
+}
+
 router.beforeEach(async (to) => {
-  if (!session.probed) {
+  if (!session.probed && !isPublicSite(to.path)) {
     try {
       await probeSession()
     } catch {

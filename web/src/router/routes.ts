@@ -2,7 +2,7 @@
 // page needs (its list permission), checked by the guard and used to filter the menu.
 import { markRaw } from 'vue'
 import type { RouteRecordRaw } from 'vue-router'
-import { Collection, Document, HomeFilled, Setting } from '@element-plus/icons-vue'
+import { Collection, Document, HomeFilled, Setting, User } from '@element-plus/icons-vue'
 import Layout from '@/layout/index.vue'
 
 declare module 'vue-router' {
@@ -10,7 +10,7 @@ declare module 'vue-router' {
     title?: string
     icon?: unknown
     perm?: string | string[]
-    /** Reachable without a session (login, 404). */
+    /** Reachable without a session (login, 404, the public site under /public). */
     public?: boolean
     /** Not shown in the menu. */
     hidden?: boolean
@@ -26,8 +26,9 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: '工作台', icon: markRaw(HomeFilled) },
   },
   {
-    // 一单两库: the directory of inspection targets (检查对象名录库); the inspector directory
-    // (执法检查人员名录库) joins it later.
+    // 一单两库: the directory of inspection targets (检查对象名录库), the inspector directory
+    // with the expert library (one page for both: `group` tells them apart), and what keeps
+    // people and targets out of draws (利害关系, 免检免扰).
     path: 'directory',
     meta: { title: '一单两库', icon: markRaw(Collection) },
     redirect: '/directory/target',
@@ -37,6 +38,50 @@ export const layoutChildren: RouteRecordRaw[] = [
         name: 'directory-target',
         component: () => import('@/views/directory/target/index.vue'),
         meta: { title: '检查对象名录库', perm: 'directory:target:list' },
+      },
+      {
+        path: 'inspector',
+        name: 'directory-inspector',
+        component: () => import('@/views/directory/inspector/index.vue'),
+        props: { group: 'inspectors' },
+        meta: { title: '执法检查人员', perm: 'directory:inspector:list' },
+      },
+      {
+        path: 'expert',
+        name: 'directory-expert',
+        component: () => import('@/views/directory/inspector/index.vue'),
+        props: { group: 'experts' },
+        meta: { title: '专家和辅助人员', perm: 'directory:inspector:list' },
+      },
+      {
+        // 利害关系 and 免检免扰: one page for both (`kind` tells them apart).
+        path: 'conflict',
+        name: 'directory-conflict',
+        component: () => import('@/views/directory/restriction/index.vue'),
+        props: { kind: 'conflicts' },
+        meta: { title: '利害关系', perm: 'directory:conflict:list' },
+      },
+      {
+        path: 'exemption',
+        name: 'directory-exemption',
+        component: () => import('@/views/directory/restriction/index.vue'),
+        props: { kind: 'exemptions' },
+        meta: { title: '免检免扰', perm: 'directory:exemption:list' },
+      },
+    ],
+  },
+  {
+    // 我的: what every signed-in user does about themself (no permission needed; the server
+    // decides, e.g. only an account linked to an inspector record may declare a conflict).
+    path: 'my',
+    meta: { title: '我的', icon: markRaw(User) },
+    redirect: '/my/conflicts',
+    children: [
+      {
+        path: 'conflicts',
+        name: 'my-conflicts',
+        component: () => import('@/views/my/conflicts/index.vue'),
+        meta: { title: '申报利害关系' },
       },
     ],
   },
@@ -106,6 +151,21 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: '登录', public: true },
   },
   { path: '/', component: Layout, redirect: '/home', children: layoutChildren },
+  {
+    // The public site (政务公开): no login, no admin frame. Children inherit `public`.
+    path: '/public',
+    component: () => import('@/layout/PublicLayout.vue'),
+    meta: { public: true },
+    redirect: '/public/inspectors',
+    children: [
+      {
+        path: 'inspectors',
+        name: 'public-inspectors',
+        component: () => import('@/views/public/inspectors/index.vue'),
+        meta: { title: '执法检查人员名录公示' },
+      },
+    ],
+  },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

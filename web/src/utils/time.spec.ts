@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDateTime, localDayRangeToIso } from './time'
+import { formatDateTime, localDayRangeToIso, shanghaiToday } from './time'
 
 // vite.config.ts runs the tests with TZ=Asia/Shanghai (UTC+8, no DST).
 describe('formatDateTime', () => {
@@ -24,5 +24,12 @@ describe('localDayRangeToIso', () => {
   it('returns nothing for no range', () => {
     expect(localDayRangeToIso(null)).toEqual({})
     expect(localDayRangeToIso(['', ''])).toEqual({})
+  })
+})
+
+describe('shanghaiToday', () => {
+  it('turns the date at midnight Beijing time, whatever the UTC date', () => {
+    expect(shanghaiToday(new Date('2026-06-30T15:59:59.000Z'))).toBe('2026-06-30')
+    expect(shanghaiToday(new Date('2026-06-30T16:00:00.000Z'))).toBe('2026-07-01')
   })
 })

@@ -29,3 +29,9 @@ export function localDayRangeToIso(range: readonly [string, string] | null | und
   if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) return {}
   return { from: from.toISOString(), to: to.toISOString() }
 }
+
+/** Today's date in Asia/Shanghai as `YYYY-MM-DD` (certificates expire by the Chinese calendar day). */
+export function shanghaiToday(now: Date = new Date()): string {
+  // en-CA formats dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+}

@@ -10,43 +10,7 @@ vi.mock('element-plus/es/components/message/style/css', () => ({}))
 
 const { ApiError, onUnauthenticated, setCsrfToken } = await import('../http')
 const { importTargets } = await import('./targets')
-
-/** A stand-in XMLHttpRequest: records the request; the test answers it. */
-class FakeXhr {
-  static last: FakeXhr
-  method = ''
-  url = ''
-  headers: Record<string, string> = {}
-  body: unknown
-  withCredentials = false
-  status = 0
-  responseText = ''
-  upload: { onprogress?: (e: Partial<ProgressEvent>) => void; onload?: () => void } = {}
-  onload?: () => void
-  onerror?: () => void
-  onabort?: () => void
-  constructor() {
-    FakeXhr.last = this
-  }
-  open(method: string, url: string) {
-    this.method = method
-    this.url = url
-  }
-  setRequestHeader(name: string, value: string) {
-    this.headers[name] = value
-  }
-  send(body: unknown) {
-    this.body = body
-  }
-  abort() {
-    this.onabort?.()
-  }
-  answer(status: number, body: unknown) {
-    this.status = status
-    this.responseText = JSON.stringify(body)
-    this.onload?.()
-  }
-}
+const { FakeXhr } = await import('../testing')
 
 const kReport = { rows: 1, invalid_rows: 0, inserted: 1, updated: 0, committed: true, problems: [], problems_dropped: 0 }
 

@@ -2,16 +2,8 @@
 // GET /targets/options, POST /targets/import (+ its XLSX template). A bad create/edit is a 400
 // whose details.problems names every bad field (useFieldErrors puts each on its form item); a
 // duplicate code is a 409 on `code`.
-import {
-  buildUrl,
-  errorFromBody,
-  getCsrfToken,
-  handleFailure,
-  http,
-  networkError,
-  type ApiError,
-  type Page,
-} from '../http'
+import { buildUrl, http, type Page } from '../http'
+import { postImportFile, type ImportHooks, type ImportOptions } from './import'
 
 /** B.1 行政相对人, B.2 场地场所, B.3 产品. */
 export type TargetKind = 'entity' | 'place' | 'product'
@@ -133,93 +125,13 @@ export function updateTarget(id: number, input: TargetInput) {
   return http.put<Target>(`/targets/${id}`, input, { quiet: true })
 }
 
-/** One problem of an import: `line` is the physical line of the file (the header is line 1). */
-export interface ImportProblem {
-  line: number
-  column: string
-  value: string
-  message: string
-  /** A warning never stops its row. */
-  level: 'error' | 'warning'
-}
-
-/** The answer of POST /targets/import. `committed: false` means nothing was written. */
-export interface ImportReport {
-  rows: number
-  invalid_rows: number
-  inserted: number
-  updated: number
-  committed: boolean
-  problems: ImportProblem[]
-  /** Problems beyond those listed (the server keeps a bounded number). */
-  problems_dropped: number
-}
-
-export interface ImportOptions {
-  /** Write the good rows and skip the bad ones (default: all or nothing). */
-  skipInvalid: boolean
-  /** A code already in the directory updates that target instead of being an error. */
-  updateExisting: boolean
-}
-
-export interface ImportHooks {
-  /** Upload progress of the request body. */
-  onProgress?: (loaded: number, total: number) => void
-  /** The whole file is sent; the server now checks and writes it. */
-  onUploaded?: () => void
-  signal?: AbortSignal
-}
-
-/** The largest file the server takes (a bigger body is a 413). */
-export const kImportMaxBytes = 256 * 1024 * 1024
+export type { ImportHooks, ImportOptions, ImportProblem, ImportReport } from './import'
+export { kImportMaxBytes } from './import'
 
 /** GET: the XLSX import template, downloaded as an attachment (the session cookie authenticates it). */
 export const kImportTemplateUrl = buildUrl('/targets/import/template')
 
-/**
- * POST /targets/import with the file itself as the body. XMLHttpRequest rather than fetch, for
- * the upload progress; the CSRF header and the error handling are those of http.ts (quiet: the
- * dialog shows a refused file's message itself). Rejects with an ApiError, or an AbortError.
- */
+/** POST /targets/import with the file itself as the body (see postImportFile). */
 export function importTargets(file: Blob, fileName: string, options: ImportOptions, hooks: ImportHooks = {}) {
-  return new Promise<ImportReport>((resolve, reject) => {
-    const fail = (error: ApiError) => {
-      handleFailure(error, { quiet: true })
-      reject(error)
-    }
-    const url = buildUrl('/targets/import', {
-      skip_invalid: options.skipInvalid,
-      update_existing: options.updateExisting,
-      file_name: fileName,
-    })
-    const xhr = new XMLHttpRequest()
-    xhr.open('POST', url)
-    xhr.withCredentials = true
-    xhr.setRequestHeader('Accept', 'application/json')
-    xhr.setRequestHeader('Content-Type', 'text/csv')
-    const csrf = getCsrfToken()
-    if (csrf) xhr.setRequestHeader('X-CSRF-Token', csrf)
-    xhr.upload.onprogress = (e) => hooks.onProgress?.(e.loaded, e.lengthComputable ? e.total : file.size)
-    xhr.upload.onload = () => hooks.onUploaded?.()
-    xhr.onload = () => {
-      let body: unknown = null
-      try {
-        body = xhr.responseText ? JSON.parse(xhr.responseText) : null
-      } catch {
-        body = null
-      }
-      if (xhr.status >= 200 && xhr.status < 300 && body && typeof body === 'object') resolve(body as ImportReport)
-      else fail(errorFromBody(xhr.status, xhr.status >= 200 && xhr.status < 300 ? null : body))
-    }
-    xhr.onerror = () => fail(networkError())
-    xhr.onabort = () => reject(new DOMException('上传已取消', 'AbortError'))
-    if (hooks.signal) {
-      if (hooks.signal.aborted) {
-        reject(new DOMException('上传已取消', 'AbortError'))
-        return
-      }
-      hooks.signal.addEventListener('abort', () => xhr.abort(), { once: true })
-    }
-    xhr.send(file)
-  })
+  return postImportFile('/targets/import', file, fileName, options, hooks)
 }

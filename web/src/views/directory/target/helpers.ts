@@ -2,9 +2,20 @@
 // shown, the masking of resident ID numbers in lists, and what changed between versions.
 import type { IndustrySection, Target, TargetVersion } from '@/api/directory/targets'
 import { dictLabel, dictTag, type Dict, type TagType } from '@/utils/dict'
-import { diffObjects } from '@/utils/diff'
+import {
+  changesBetween,
+  historyTimeline,
+  plainHistoryValue,
+  type HistoryChange,
+  type HistoryFields,
+  type HistoryItem,
+} from '@/utils/history'
+import { maskIdNumber } from '@/utils/idcode'
 import { industryDivisionName } from '@/utils/industry'
-import { formatDateTime } from '@/utils/time'
+
+export { maskIdNumber } from '@/utils/idcode'
+
+export type { HistoryChange, HistoryItem } from '@/utils/history'
 
 /** The 性质 whose code is a resident ID number (居民身份证号码). */
 export const kNaturalPerson = '自然人'
@@ -28,25 +39,6 @@ export const kCreditClasses: Dict = [
   { value: 'C', label: 'C类', tag: 'warning' },
   { value: 'D', label: 'D类', tag: 'danger' },
 ]
-
-export const kHistoryActions: Dict<'create' | 'update' | 'import'> = [
-  { value: 'create', label: '新增', tag: 'success' },
-  { value: 'update', label: '修改', tag: 'primary' },
-  { value: 'import', label: '导入', tag: 'warning' },
-]
-
-/**
- * A resident ID number as a list shows it: the first 6 (the region) and last 4 characters,
- * the rest as "*" ("500103199001011232" → "500103********1232"). Short values keep only their
- * first and last character; nothing is ever shown whole.
- */
-export function maskIdNumber(code: string | null | undefined): string {
-  const text = (code ?? '').trim()
-  if (!text) return ''
-  if (text.length > 10) return `${text.slice(0, 6)}${'*'.repeat(text.length - 10)}${text.slice(-4)}`
-  if (text.length > 2) return `${text[0]}${'*'.repeat(text.length - 2)}${text[text.length - 1]}`
-  return '*'.repeat(text.length)
-}
 
 /** The code as a list shows it: masked for a 自然人, whole otherwise. */
 export function listCode(target: Pick<Target, 'code' | 'nature'>): string {
@@ -116,7 +108,6 @@ const kHistoryFields: Record<string, string> = {
   kind: '对象类别',
   extra: '其他信息',
 }
-const kFieldOrder = Object.keys(kHistoryFields)
 
 /** What the history needs to name values: department names and industry sections. */
 export interface HistoryContext {
@@ -131,7 +122,7 @@ export function historyFieldLabel(field: string): string {
 /** A stored value as people read it; "（空）" for nothing. */
 export function historyValue(field: string, value: unknown, ctx: HistoryContext = {}): string {
   if (value === undefined || value === null || value === '') return field === 'credit_class' ? '未分类' : '（空）'
-  if (Array.isArray(value)) return value.length ? value.map(String).join('、') : '（空）'
+  if (Array.isArray(value)) return plainHistoryValue(value)
   switch (field) {
     case 'credit_class':
       return classLabel(String(value))
@@ -146,32 +137,13 @@ export function historyValue(field: string, value: unknown, ctx: HistoryContext 
     case 'kind':
       return dictLabel([{ value: 'entity', label: '行政相对人' }, { value: 'place', label: '场地场所' }, { value: 'product', label: '产品' }], String(value))
   }
-  if (typeof value === 'object') {
-    const text = JSON.stringify(value)
-    return text === '{}' ? '（空）' : text
-  }
-  return String(value)
+  return plainHistoryValue(value)
 }
 
-export interface HistoryChange {
-  field: string
-  label: string
-  before: string
-  after: string
-}
-
-export interface HistoryItem {
-  version: number
-  action: string
-  actionLabel: string
-  actionTag: TagType
-  changedBy: string
-  changedAt: string
-  /** The first version kept: nothing to compare with. */
-  first: boolean
-  /** The fields this version changed from the one before it (empty for the first). */
-  changes: HistoryChange[]
-}
+const historyFields = (ctx: HistoryContext): HistoryFields => ({
+  labels: kHistoryFields,
+  value: (field, value) => historyValue(field, value, ctx),
+})
 
 /** The fields that differ between two stored versions, labelled and formatted, in form order. */
 export function versionChanges(
@@ -179,40 +151,10 @@ export function versionChanges(
   after: Record<string, unknown> | null | undefined,
   ctx: HistoryContext = {},
 ): HistoryChange[] {
-  const rank = (field: string) => {
-    const i = kFieldOrder.indexOf(field)
-    return i < 0 ? kFieldOrder.length : i
-  }
-  // An empty extra ({}) appearing or going is not a change anyone made.
-  const isBlank = (v: unknown) =>
-    v === undefined || v === null || v === '' || (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0)
-  return diffObjects(before, after)
-    .filter((c) => !(isBlank(c.before) && isBlank(c.after)))
-    .sort((a, b) => rank(a.field) - rank(b.field))
-    .map((c) => ({
-      field: c.field,
-      label: historyFieldLabel(c.field),
-      before: historyValue(c.field, c.before, ctx),
-      after: historyValue(c.field, c.after, ctx),
-    }))
+  return changesBetween(before, after, historyFields(ctx))
 }
 
-/**
- * The history (newest first, as the server sends it) as timeline items: each version with
- * what it changed from the next older one. The oldest kept version has no comparison.
- */
+/** The history (newest first) as timeline items, each version with what it changed. */
 export function historyItems(history: readonly TargetVersion[], ctx: HistoryContext = {}): HistoryItem[] {
-  return history.map((entry, i) => {
-    const older = history[i + 1]
-    return {
-      version: entry.version,
-      action: entry.action,
-      actionLabel: dictLabel(kHistoryActions, entry.action),
-      actionTag: dictTag(kHistoryActions, entry.action),
-      changedBy: entry.changed_by || '—',
-      changedAt: formatDateTime(entry.changed_at),
-      first: !older,
-      changes: older ? versionChanges(older.data, entry.data, ctx) : [],
-    }
-  })
+  return historyTimeline(history, historyFields(ctx))
 }

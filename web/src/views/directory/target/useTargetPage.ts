@@ -8,10 +8,8 @@ import {
   type Target,
   type TargetOptions,
 } from '@/api/directory/targets'
-import { listDepartments, type Department } from '@/api/org/department'
+import { useDepartments } from '@/composables/useDepartments'
 import { usePagedList } from '@/composables/usePagedList'
-import { can } from '@/store/session'
-import { buildTree } from '@/utils/tree'
 import { kDefaultNatures, kTargetStatuses, kCreditClasses } from './helpers'
 
 export interface TargetFilters {
@@ -35,9 +33,7 @@ const kFallbackOptions: TargetOptions = {
 
 export function useTargetPage() {
   const options = shallowRef<TargetOptions>(kFallbackOptions)
-  const departments = shallowRef<Department[]>([])
-  const deptTree = computed(() => buildTree(departments.value))
-  const canListDepts = computed(() => can('system:dept:list'))
+  const depts = useDepartments()
   const sections = computed<IndustrySection[]>(() => options.value.industry_sections)
 
   const list = usePagedList<Target, TargetFilters>(
@@ -76,29 +72,12 @@ export function useTargetPage() {
     }
   }
 
-  async function loadDepartments() {
-    if (!canListDepts.value) return
-    try {
-      departments.value = (await listDepartments()).items
-    } catch {
-      departments.value = []
-    }
-  }
-
-  function departmentName(id: number): string | undefined {
-    return departments.value.find((d) => d.id === id)?.name
-  }
-
   return {
     ...list,
+    ...depts,
     options,
     sections,
-    departments,
-    deptTree,
-    canListDepts,
     filtered,
     loadOptions,
-    loadDepartments,
-    departmentName,
   }
 }

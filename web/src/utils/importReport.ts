@@ -1,23 +1,49 @@
-// Pure helpers of the 导入 dialog: the summary of an import report, the 问题清单 CSV (the same
-// columns as the CLI's `--errors FILE.csv`: 行号, 列, 值, 问题, 级别; UTF-8 with BOM for Excel),
-// file names and sizes.
-import type { ImportProblem, ImportReport } from '@/api/directory/targets'
+// Pure helpers of the 导入 dialog: which files it takes (CSV or XLSX), the summary of an import
+// report, the 问题清单 CSV (the same columns as the CLI's `--errors FILE.csv`: 行号, 列, 值, 问题,
+// 级别; UTF-8 with BOM for Excel) and the body asking the server for it as a workbook, file names
+// and sizes.
+import type { ImportProblem, ImportReport } from '@/api/directory/import'
 
-export const kExcelRefused = '暂不支持直接导入 Excel 工作簿，请在 Excel 中“另存为”CSV 后再导入'
+/** What an import dialog brings in, as its texts name it. */
+export interface ImportSubject {
+  /** The dialog's title: 导入检查对象. */
+  title: string
+  /** 对象, 人员: "更新已有对象". */
+  noun: string
+  /** What makes a row already held: 编码, 执法证号. */
+  key: string
+  /** Where the rows go: 名录库, 专家库. */
+  library: string
+  /** How to find an imported row in the list: 名称或编码. */
+  searchBy: string
+}
 
-/** What a chosen file is, by its name: only CSV is imported. */
-export function fileKind(name: string): 'csv' | 'excel' | 'other' {
+/** What the file chooser offers: the server reads CSV (UTF-8 or GBK) and XLSX workbooks. */
+export const kImportAccept = '.csv,.xlsx'
+
+export const kXlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+export const kExcelRefused = '不能直接导入旧版 Excel（.xls）或其他表格格式，请在 Excel 中“另存为” .xlsx 工作簿或 CSV 后再导入'
+
+/** What a chosen file is, by its name: CSV and XLSX are imported; other spreadsheets are not. */
+export function fileKind(name: string): 'csv' | 'xlsx' | 'excel' | 'other' {
   const ext = name.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? ''
   if (ext === 'csv') return 'csv'
-  if (['xlsx', 'xls', 'xlsm', 'xlsb', 'et', 'ods'].includes(ext)) return 'excel'
+  if (ext === 'xlsx') return 'xlsx'
+  if (['xls', 'xlsm', 'xlsb', 'et', 'ods', 'numbers'].includes(ext)) return 'excel'
   return 'other'
+}
+
+/** The Content-Type an upload is sent with (the server tells the formats by their first bytes). */
+export function importContentType(name: string): string {
+  return fileKind(name) === 'xlsx' ? kXlsxType : 'text/csv'
 }
 
 /** Why a chosen file cannot be imported, or '' when it can be sent. */
 export function fileProblem(file: { name: string; size: number }, maxBytes: number): string {
   const kind = fileKind(file.name)
   if (kind === 'excel') return kExcelRefused
-  if (kind === 'other') return '请选择 CSV 文件（文件名以 .csv 结尾）'
+  if (kind === 'other') return '请选择 Excel 工作簿（.xlsx）或 CSV 文件'
   if (file.size === 0) return '文件是空的，请检查后重新选择'
   if (file.size > maxBytes) return `文件过大（${formatFileSize(file.size)}），单个文件不能超过 ${formatFileSize(maxBytes)}`
   return ''
@@ -99,8 +125,19 @@ export function problemsCsv(problems: readonly ImportProblem[]): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`
 }
 
-/** 名录.csv → 名录-问题清单.csv. */
-export function problemsFileName(fileName: string): string {
+/** 名录.csv → 名录-问题清单.csv (or .xlsx for the workbook). */
+export function problemsFileName(fileName: string, ext: 'csv' | 'xlsx' = 'csv'): string {
   const base = fileName.replace(/\.[^.\\/]*$/, '').trim()
-  return `${base || '导入'}-问题清单.csv`
+  return `${base || '导入'}-问题清单.${ext}`
+}
+
+/** The body of POST /imports/report.xlsx: the report's problems, as the import answered them. */
+export interface ReportWorkbookRequest {
+  file_name: string
+  problems: ImportProblem[]
+  problems_dropped: number
+}
+
+export function reportWorkbookRequest(fileName: string, report: Pick<ImportReport, 'problems' | 'problems_dropped'>): ReportWorkbookRequest {
+  return { file_name: fileName, problems: report.problems, problems_dropped: report.problems_dropped }
 }

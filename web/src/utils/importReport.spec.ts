@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest'
-import type { ImportProblem, ImportReport } from '@/api/directory/targets'
+import type { ImportProblem, ImportReport } from '@/api/directory/import'
 import {
   csvCell,
   fileKind,
   fileProblem,
   formatFileSize,
+  importContentType,
   importSummary,
   kExcelRefused,
+  kImportAccept,
+  kXlsxType,
   problemsCsv,
   problemsFileName,
   problemsNote,
-} from './importHelpers'
+  reportWorkbookRequest,
+} from './importReport'
 
 const report = (over: Partial<ImportReport>): ImportReport => ({
   rows: 0,
@@ -165,22 +169,35 @@ describe('problemsNote', () => {
 })
 
 describe('files', () => {
-  it('tells CSV from Excel workbooks by the extension', () => {
+  it('tells CSV, XLSX and the spreadsheets it does not read apart by the extension', () => {
     expect(fileKind('名录.CSV')).toBe('csv')
-    expect(fileKind('名录.xlsx')).toBe('excel')
+    expect(fileKind('名录.xlsx')).toBe('xlsx')
+    expect(fileKind('名录.XLSX')).toBe('xlsx')
     expect(fileKind('名录.xls')).toBe('excel')
+    expect(fileKind('名录.et')).toBe('excel')
+    expect(fileKind('名录.ods')).toBe('excel')
     expect(fileKind('名录.txt')).toBe('other')
     expect(fileKind('名录')).toBe('other')
+    expect(kImportAccept).toBe('.csv,.xlsx')
   })
 
-  it('refuses a workbook with the server’s wording, an empty or too big file', () => {
-    expect(fileProblem({ name: '名录.xlsx', size: 10 }, 100)).toBe(kExcelRefused)
-    expect(kExcelRefused).toBe('暂不支持直接导入 Excel 工作簿，请在 Excel 中“另存为”CSV 后再导入')
+  it('takes CSV and XLSX; refuses an old workbook, another file, an empty or too big one', () => {
+    expect(fileProblem({ name: '名录.xlsx', size: 10 }, 100)).toBe('')
+    expect(fileProblem({ name: '名录.csv', size: 10 }, 100)).toBe('')
+    expect(fileProblem({ name: '名录.xls', size: 10 }, 100)).toBe(kExcelRefused)
+    expect(kExcelRefused).toContain('.xlsx 工作簿或 CSV')
+    expect(fileProblem({ name: '名录.txt', size: 10 }, 100)).toBe('请选择 Excel 工作簿（.xlsx）或 CSV 文件')
     expect(fileProblem({ name: '名录.csv', size: 0 }, 100)).toMatch(/空/)
+    expect(fileProblem({ name: '名录.xlsx', size: 0 }, 100)).toMatch(/空/)
     expect(fileProblem({ name: '名录.csv', size: 300 * 1024 * 1024 }, 256 * 1024 * 1024)).toBe(
       '文件过大（300 MB），单个文件不能超过 256 MB',
     )
-    expect(fileProblem({ name: '名录.csv', size: 10 }, 100)).toBe('')
+  })
+
+  it('sends a workbook as a workbook and anything else as CSV', () => {
+    expect(importContentType('名录.xlsx')).toBe(kXlsxType)
+    expect(kXlsxType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    expect(importContentType('名录.csv')).toBe('text/csv')
   })
 
   it('formats sizes', () => {
@@ -194,5 +211,14 @@ describe('files', () => {
     expect(problemsFileName('名录.csv')).toBe('名录-问题清单.csv')
     expect(problemsFileName('2026.名录.CSV')).toBe('2026.名录-问题清单.csv')
     expect(problemsFileName('')).toBe('导入-问题清单.csv')
+    expect(problemsFileName('利害关系.xlsx', 'xlsx')).toBe('利害关系-问题清单.xlsx')
+    expect(problemsFileName('', 'xlsx')).toBe('导入-问题清单.xlsx')
+  })
+
+  it('asks for the workbook with the file name and the problems as the import answered them', () => {
+    const problems = [problem({ line: 3, value: '9.15001E+17', message: '身份证号码被 Excel 转成了科学计数法' })]
+    const body = reportWorkbookRequest('名录.xlsx', report({ problems, problems_dropped: 4, rows: 9, committed: false }))
+    expect(body).toEqual({ file_name: '名录.xlsx', problems, problems_dropped: 4 })
+    expect(Object.keys(body)).toEqual(['file_name', 'problems', 'problems_dropped'])
   })
 })
