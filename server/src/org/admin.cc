@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/crypto.h"
+#include "db/database.h"
 #include "org/org.h"
 #include "org/org_repo.h"
 #include "org/permissions.h"
@@ -97,6 +98,22 @@ Result<Department> RemoveDepartment(soci::session& sql, const Principal& who, in
   }
   if (int64_t n = repo::CountUsersIn(sql, id); n > 0) {
     return InUse("该部门下还有 " + std::to_string(n) + " 名用户，请先调整用户所属部门");
+  }
+  // The directories and the item list name departments too; a department still named there
+  // stays (the rows would lose who supervises or initiates them).
+  struct Use {
+    const char* table;
+    const char* what;
+  };
+  for (const Use& use : {Use{"targets", "个检查对象由该部门监管"},
+                         Use{"inspectors", "名执法检查人员或专家属于该部门"},
+                         Use{"catalog_items", "项抽查事项由该部门发起"},
+                         Use{"catalog_item_cooperators", "项抽查事项由该部门配合"}}) {
+    const int64_t n =
+        db::Query(std::string("SELECT COUNT(*) FROM ") + use.table + " WHERE department_id = :id")
+            .Bind("id", id)
+            .ScalarInt(sql);
+    if (n > 0) return InUse("还有 " + std::to_string(n) + " " + use.what + "，请先调整后再删除");
   }
   repo::DeleteDepartment(sql, id);
   return *department;

@@ -108,6 +108,17 @@ TEST_P(AdminTest, DeleteRefusesDepartmentsInUse) {
   auto with_users = RemoveDepartment(sql(), root_, team_);
   ASSERT_FALSE(with_users.ok());
   EXPECT_EQ(with_users.error().code, "conflict.in_use");
+  // A department that still supervises a target stays, with a 409 rather than a foreign-key 500.
+  db::Query(
+      "INSERT INTO targets (kind, code, name, nature, division_code, department_id, created_at, "
+      "updated_at) VALUES ('entity', '91500103MA60K3T26Y', '重庆甲公司', '企业', '500103', :d, "
+      "'2026-11-18T00:00:00.000Z', '2026-11-18T00:00:00.000Z')")
+      .Bind("d", office_)
+      .Exec(sql());
+  auto with_targets = RemoveDepartment(sql(), root_, office_);
+  ASSERT_FALSE(with_targets.ok());
+  EXPECT_EQ(with_targets.error().code, "conflict.in_use");
+  db::Query("DELETE FROM targets").Exec(sql());
   EXPECT_TRUE(RemoveDepartment(sql(), root_, office_).ok());
 }
 
