@@ -69,7 +69,7 @@ int main(int argc, char** argv) {
                    "类型：targets（检查对象，附录 B.1）、inspectors（执法检查人员，附录 C.1）、"
                    "experts（专家和辅助人员）、conflicts（利害关系）、exemptions（免检免扰）")
       ->required();
-  import->add_option("file", import_args.file, "CSV 文件")->required();
+  import->add_option("file", import_args.file, "CSV（UTF-8 或 GBK）或 XLSX 文件")->required();
   import->add_flag("--skip-invalid", import_args.skip_invalid, "跳过有错误的行，只导入正确的行");
   import->add_flag("--update-existing", import_args.update_existing, "编码已存在时更新该对象");
   import->add_option("--errors", import_args.errors_out,
@@ -78,6 +78,7 @@ int main(int argc, char** argv) {
                      "未填“监管部门”的行归属的部门编码（默认：最上级部门）");
 
   auto* tmpl = app.add_subcommand("template", "生成导入模板（XLSX）");
+  add_db(tmpl);  // the inspector template lists the specialty dictionary
   std::string template_kind, template_out;
   tmpl->add_option("kind", template_kind,
                    "类型：targets、inspectors、experts、conflicts、exemptions")
