@@ -3,7 +3,9 @@
 #include <boost/json.hpp>
 #include <map>
 
+#include "importer/form.h"
 #include "importer/import_engine.h"
+#include "inspectors/inspector_repo.h"
 #include "org/org_repo.h"
 
 namespace ssj::catalog::repo {
@@ -428,22 +430,16 @@ std::vector<std::string> Domains(soci::session& sql, bool published_only) {
 }
 
 std::vector<std::string> Specialties(soci::session& sql) {
-  std::vector<std::string> out;
-  Query("SELECT name FROM specialties ORDER BY sort_order, id")
-      .ForEach(sql, [&](const soci::row& row) { out.push_back(RowText(row, 0)); });
-  return out;
+  return inspectors::repo::Specialties(sql);  // the dictionary lives with the inspectors
 }
 
 std::optional<CheckContext::DepartmentRef> FindDepartment(soci::session& sql,
                                                           const std::string& key) {
   Query q("SELECT id, code, name FROM departments WHERE ");
   if (key.starts_with("#")) {
-    const std::string digits = key.substr(1);
-    if (digits.empty() || digits.size() > 18 ||
-        digits.find_first_not_of("0123456789") != std::string::npos) {
-      return std::nullopt;
-    }
-    q.Append("id = :id").Bind("id", static_cast<int64_t>(std::stoll(digits)));
+    const std::optional<int64_t> id = importer::ParseIdRef(key);
+    if (!id) return std::nullopt;
+    q.Append("id = :id").Bind("id", *id);
   } else {
     q.Append("code = :code OR name = :name").Bind("code", key).Bind("name", key);
   }

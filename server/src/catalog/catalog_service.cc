@@ -47,7 +47,7 @@ json::value FormBody(const json::value& body) {
   if (!body.is_object()) return body;
   json::object out = body.get_object();
   auto id_text = [](const json::value& v) -> json::value {
-    if (v.is_int64()) return json::string("#" + std::to_string(v.get_int64()));
+    if (v.is_int64()) return json::string(importer::IdRef(v.get_int64()));
     return v;
   };
   if (auto* v = out.if_contains("department_id")) *v = id_text(*v);
@@ -63,7 +63,7 @@ json::value FormBody(const json::value& body) {
 
 Result<Checked> CheckForm(soci::session& sql, const org::Principal& who, const json::value& body) {
   SSJ_ASSIGN(importer::Row row, importer::RowFromJson(FormBody(body), ItemFieldNames()));
-  if (row[3].empty()) row[3] = "#" + std::to_string(who.department_id);  // the caller's own
+  if (row[3].empty()) row[3] = importer::IdRef(who.department_id);  // the caller's own
   Departments departments(sql);
   Checked checked = CheckItem(row, Context(sql, departments));
   if (!checked.ok())

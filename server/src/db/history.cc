@@ -20,4 +20,14 @@ std::vector<HistoryEntry> EarlierVersions(soci::session& sql, const std::string&
   return out;
 }
 
+std::vector<HistoryEntry> VersionHistory(soci::session& sql, std::optional<HistoryEntry> current,
+                                         const std::string& history_table,
+                                         const std::string& key_column, int64_t id) {
+  std::vector<HistoryEntry> out;
+  if (current) out.push_back(std::move(*current));
+  for (HistoryEntry& h : EarlierVersions(sql, history_table, key_column, id))
+    out.push_back(std::move(h));
+  return out;
+}
+
 }  // namespace ssj::db

@@ -27,4 +27,10 @@ struct HistoryEntry {
 std::vector<HistoryEntry> EarlierVersions(soci::session& sql, const std::string& history_table,
                                           const std::string& key_column, int64_t id);
 
+// A record's whole history, newest first: `current` (the row itself, when it exists) and then
+// EarlierVersions.
+std::vector<HistoryEntry> VersionHistory(soci::session& sql, std::optional<HistoryEntry> current,
+                                         const std::string& history_table,
+                                         const std::string& key_column, int64_t id);
+
 }  // namespace ssj::db

@@ -286,14 +286,12 @@ std::optional<Target> Get(soci::session& sql, const org::Principal* who, int64_t
 }
 
 std::vector<HistoryEntry> History(soci::session& sql, int64_t target_id) {
-  std::vector<HistoryEntry> out;
-  if (auto current = Get(sql, nullptr, target_id)) {
-    out.push_back({current->version, current->last_action, Snapshot(*current), current->updated_by,
-                   current->updated_by_name, current->updated_at});
+  std::optional<HistoryEntry> current;
+  if (auto row = Get(sql, nullptr, target_id)) {
+    current = HistoryEntry{row->version,    row->last_action,     Snapshot(*row),
+                           row->updated_by, row->updated_by_name, row->updated_at};
   }
-  for (HistoryEntry& h : db::EarlierVersions(sql, "target_history", "target_id", target_id))
-    out.push_back(std::move(h));
-  return out;
+  return db::VersionHistory(sql, std::move(current), "target_history", "target_id", target_id);
 }
 
 std::optional<int64_t> DepartmentByCodeOrName(soci::session& sql, const std::string& key) {

@@ -46,13 +46,7 @@ namespace {
 
 Result<TargetInput> Check(soci::session& sql, const org::Principal& who, const Row& row) {
   auto lookup = [&](const std::string& key) -> std::optional<int64_t> {
-    if (key.starts_with("#")) {
-      try {
-        return std::stoll(key.substr(1));
-      } catch (...) {
-        return std::nullopt;
-      }
-    }
+    if (key.starts_with("#")) return importer::ParseIdRef(key);
     return repo::DepartmentByCodeOrName(sql, key);
   };
   Checked checked = CheckEntity(row, who.department_id, lookup);

@@ -1,12 +1,24 @@
 #include "importer/form.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 namespace ssj::importer {
 
 namespace json = boost::json;
 
-Result<Row> RowFromJson(const json::value& body, const std::vector<std::string>& names) {
+std::string IdRef(int64_t id) { return "#" + std::to_string(id); }
+
+std::optional<int64_t> ParseIdRef(std::string_view key) {
+  if (key.size() < 2 || key.size() > 19 || key[0] != '#' ||
+      key.find_first_not_of("0123456789", 1) != std::string_view::npos) {
+    return std::nullopt;
+  }
+  return std::stoll(std::string(key.substr(1)));
+}
+
+Result<Row> RowFromJson(const json::value& body, const std::vector<std::string>& names,
+                        const std::vector<std::string>& id_fields) {
   if (!body.is_object()) return Error::InvalidField("body", "请求体应为 JSON 对象");
   Row row(names.size());
   for (size_t col = 0; col < names.size(); ++col) {
@@ -14,8 +26,9 @@ Result<Row> RowFromJson(const json::value& body, const std::vector<std::string>&
     if (!v || v->is_null()) continue;
     if (v->is_string()) {
       row[col] = std::string(v->get_string());
-    } else if (v->is_int64() && names[col] == "department") {
-      row[col] = "#" + std::to_string(v->get_int64());  // a department id
+    } else if (v->is_int64() &&
+               std::find(id_fields.begin(), id_fields.end(), names[col]) != id_fields.end()) {
+      row[col] = IdRef(v->get_int64());
     } else if (v->is_array()) {
       for (const auto& item : v->get_array()) {
         if (!item.is_string()) return Error::InvalidField(names[col], "应为字符串数组");

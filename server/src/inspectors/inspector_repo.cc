@@ -227,14 +227,12 @@ std::optional<Inspector> Get(soci::session& sql, const org::Principal* who, int6
 }
 
 std::vector<HistoryEntry> History(soci::session& sql, int64_t id) {
-  std::vector<HistoryEntry> out;
-  if (auto current = Get(sql, nullptr, id)) {
-    out.push_back({current->version, current->last_action, Snapshot(*current), current->updated_by,
-                   current->updated_by_name, current->updated_at});
+  std::optional<HistoryEntry> current;
+  if (auto row = Get(sql, nullptr, id)) {
+    current = HistoryEntry{row->version,    row->last_action,     Snapshot(*row),
+                           row->updated_by, row->updated_by_name, row->updated_at};
   }
-  for (HistoryEntry& h : db::EarlierVersions(sql, "inspector_history", "inspector_id", id))
-    out.push_back(std::move(h));
-  return out;
+  return db::VersionHistory(sql, std::move(current), "inspector_history", "inspector_id", id);
 }
 
 Page<PublicInspector> ListPublic(soci::session& sql, const std::string& q,

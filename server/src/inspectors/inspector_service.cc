@@ -22,15 +22,9 @@ class Departments {
   std::optional<CheckContext::DepartmentRef> operator()(const std::string& key) {
     auto it = cache_.find(key);
     if (it != cache_.end()) return it->second;
-    std::optional<int64_t> id;
-    if (key.starts_with("#")) {
-      if (key.size() > 1 && key.size() < 19 &&
-          key.find_first_not_of("0123456789", 1) == std::string::npos) {
-        id = std::stoll(key.substr(1));
-      }
-    } else {
-      id = directory::repo::DepartmentByCodeOrName(sql_, key);
-    }
+    std::optional<int64_t> id = key.starts_with("#")
+                                    ? importer::ParseIdRef(key)
+                                    : directory::repo::DepartmentByCodeOrName(sql_, key);
     std::optional<CheckContext::DepartmentRef> ref;
     if (id) {
       if (auto d = org::repo::GetDepartment(sql_, nullptr, *id))
@@ -61,7 +55,7 @@ Group GroupOf(const std::string& category) {
 Result<InspectorInput> CheckForm(soci::session& sql, const org::Principal& who,
                                  const json::value& body, const std::string& today) {
   SSJ_ASSIGN(importer::Row row, importer::RowFromJson(body, InspectorFieldNames()));
-  if (row[4].empty()) row[4] = "#" + std::to_string(who.department_id);  // the caller's own
+  if (row[4].empty()) row[4] = importer::IdRef(who.department_id);  // the caller's own
   Departments departments(sql);
   const Group group = GroupOf(row[5]);  // 人员类别 decides which list the form is for
   Checked checked = CheckInspector(row, Context(sql, group, today, departments));

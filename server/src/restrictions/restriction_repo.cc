@@ -1,5 +1,6 @@
 #include "restrictions/restriction_repo.h"
 
+#include "importer/form.h"
 #include "org/org_repo.h"
 
 namespace ssj::restrictions::repo {
@@ -65,9 +66,8 @@ Exemption ExemptionFromRow(const soci::row& row) {
 std::optional<Ref> FindRef(soci::session& sql, const std::string& table, const std::string& code,
                            const char* order) {
   Query q("SELECT id, name, department_id FROM " + table + " WHERE ");
-  if (code.starts_with("#") && code.size() > 1 && code.size() < 19 &&
-      code.find_first_not_of("0123456789", 1) == std::string::npos) {
-    q.Append("id = :id").Bind("id", std::stoll(code.substr(1)));
+  if (const std::optional<int64_t> id = importer::ParseIdRef(code)) {
+    q.Append("id = :id").Bind("id", *id);
   } else {
     q.Append("code = :code").Bind("code", code);
   }

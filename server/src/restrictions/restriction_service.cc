@@ -20,16 +20,9 @@ CheckContext Lookups(soci::session& sql, const std::string& today) {
   return context;
 }
 
-// A form's row, with ids sent as numbers turned into "#id" look-ups.
+// A form's row: the inspector and the target may be sent as ids.
 Result<Row> FormRow(const json::value& body, const std::vector<std::string>& names) {
-  json::value copy = body;
-  if (copy.is_object()) {
-    for (const char* field : {"inspector", "target"}) {
-      if (auto* v = copy.as_object().if_contains(field); v && v->is_int64())
-        *v = "#" + std::to_string(v->as_int64());
-    }
-  }
-  return importer::RowFromJson(copy, names);
+  return importer::RowFromJson(body, names, {"inspector", "target"});
 }
 
 Status InScope(const Context& c, int64_t department_id, const char* field, const char* what) {
@@ -183,7 +176,7 @@ Result<Conflict> DeclareConflict(const Context& c, const json::value& body) {
                  {}};
   }
   SSJ_ASSIGN(Row row, FormRow(body, ConflictFieldNames()));
-  row[0] = "#" + std::to_string(*me);  // only about themself
+  row[0] = importer::IdRef(*me);  // only about themself
   row[1].clear();
   row[5] = "自行申报";
   Context self = c;
