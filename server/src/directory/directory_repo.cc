@@ -225,7 +225,10 @@ std::map<std::string, Existing> FindMany(soci::session& sql, const std::string& 
   return out;
 }
 
-Page<Target> List(soci::session& sql, const org::Principal* who, const TargetFilter& f) {
+namespace {
+
+// The filter's conditions and the caller's data scope, for lists and exports alike.
+Query Where(const org::Principal* who, const TargetFilter& f) {
   Query where(" WHERE 1 = 1");
   if (!f.kind.empty()) where.Append(" AND t.kind = :kind").Bind("kind", f.kind);
   if (!f.code.empty()) {
@@ -259,6 +262,13 @@ Page<Target> List(soci::session& sql, const org::Principal* who, const TargetFil
   if (f.department_id > 0)
     where.Append(" AND t.department_id = :dept").Bind("dept", f.department_id);
   org::repo::AddDepartmentScope(where, who, "t.department_id", "t.created_by");
+  return where;
+}
+
+}  // namespace
+
+Page<Target> List(soci::session& sql, const org::Principal* who, const TargetFilter& f) {
+  Query where = Where(who, f);
   Page<Target> page;
   // Counting a million matches costs more than the page itself: count up to a cap, and say so.
   page.total = where
@@ -272,6 +282,25 @@ Page<Target> List(soci::session& sql, const org::Principal* who, const TargetFil
   rows.ForEach(sql, [&](const soci::row& row) { page.items.push_back(FromRow(row)); });
   AttachTags(sql, page.items);
   return page;
+}
+
+void ForEach(soci::session& sql, const org::Principal* who, const TargetFilter& f,
+             const std::function<void(const Target&)>& fn) {
+  // Pages by id (keyset), not OFFSET, so the millionth row costs what the first did; each batch
+  // gets its tags in one query.
+  constexpr int64_t kBatch = 1000;
+  const Query where = Where(who, f);
+  int64_t after = 0;
+  for (;;) {
+    Query q = where.Wrapped(kColumns, " AND t.id > :after ORDER BY t.id LIMIT :limit");
+    q.Bind("after", after).Bind("limit", kBatch);
+    std::vector<Target> batch;
+    q.ForEach(sql, [&](const soci::row& row) { batch.push_back(FromRow(row)); });
+    AttachTags(sql, batch);
+    for (const Target& t : batch) fn(t);
+    if (batch.size() < static_cast<size_t>(kBatch)) return;
+    after = batch.back().id;
+  }
 }
 
 std::optional<Target> Get(soci::session& sql, const org::Principal* who, int64_t id) {

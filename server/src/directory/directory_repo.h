@@ -4,6 +4,7 @@
 
 #include <soci/soci.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -53,6 +54,10 @@ std::map<std::string, Existing> FindMany(soci::session& sql, const std::string& 
                                          const std::vector<std::string>& codes);
 
 Page<Target> List(soci::session& sql, const org::Principal* who, const TargetFilter& filter);
+// Every target the filter matches (ignoring its page), in id order, a batch at a time: for
+// exports of any size.
+void ForEach(soci::session& sql, const org::Principal* who, const TargetFilter& filter,
+             const std::function<void(const Target&)>& fn);
 std::optional<Target> Get(soci::session& sql, const org::Principal* who, int64_t id);
 std::vector<HistoryEntry> History(soci::session& sql, int64_t target_id);
 
