@@ -98,7 +98,7 @@ std::vector<std::string> MissingColumns(const std::vector<CellProblem>& problems
   return out;
 }
 
-class ItemImport : public importer::ImportKind {
+class ItemImport : public importer::LookupKind {
  public:
   ItemImport(soci::session& sql, const ImportOptions& options)
       : sql_(sql), options_(options), departments_(sql), context_(Context(sql, departments_)) {}
@@ -145,7 +145,7 @@ class ItemImport : public importer::ImportKind {
     by_ = by;
     for (const auto& [code, key] : codes_) reserved_.insert(code);
   }
-  bool Write(const importer::Row& row, std::optional<int64_t> existing) override {
+  bool WriteRow(const importer::Row& row, std::optional<int64_t> existing) override {
     Checked checked = Run(row);
     if (!checked.ok()) return false;
     ItemInput& in = checked.input;

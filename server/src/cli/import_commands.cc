@@ -82,10 +82,9 @@ int Import(const std::string& db_url, const ImportArgs& args) {
   std::error_code ec;
   const uintmax_t size = std::filesystem::file_size(args.file, ec);
   if (ec) return Fail(kExitConfig, "无法读取文件: " + args.file);
-  int phase = 1;
   auto bar = [&](size_t bytes) {
     int percent = size ? static_cast<int>(100.0 * static_cast<double>(bytes) / size) : 100;
-    std::cerr << "\r" << (phase == 1 ? "校验" : "写入") << " [" << std::string(percent / 5, '#')
+    std::cerr << "\r" << "导入" << " [" << std::string(percent / 5, '#')
               << std::string(20 - percent / 5, ' ') << "] " << percent << "%" << std::flush;
   };
   auto source = importer::OpenFileSource(args.file, bar);
@@ -97,10 +96,6 @@ int Import(const std::string& db_url, const ImportArgs& args) {
   common.actor = {std::nullopt, "system:cli", std::nullopt, "127.0.0.1"};
   common.now_millis = SystemClock().NowMillis();
   common.file_name = std::filesystem::path(args.file).filename().string();
-  common.progress = [&](int p, int64_t) {
-    if (p != phase) std::cerr << "\n";
-    phase = p;
-  };
   Result<importer::ImportReport> report = Error::Internal("");
   if (args.kind == "targets") {
     directory::ImportOptions options{common};

@@ -6,6 +6,7 @@
 #include <boost/url/parse.hpp>
 #include <boost/url/url.hpp>
 #include <filesystem>
+#include <mutex>
 
 namespace ssj::db {
 namespace {
@@ -85,6 +86,11 @@ Database::~Database() = default;
 
 Result<std::unique_ptr<Database>> Database::Open(const DbUrl& url, size_t pool_size) {
   if (url.backend == Backend::kSqlite) {
+    // A session is used by one thread at a time (a Lease), so SQLite's per-call connection
+    // mutex guards nothing here; it cost about a tenth of a large import. Only possible before
+    // SQLite starts, so it is set by the first Open (later calls are refused, harmlessly).
+    static std::once_flag multithread;
+    std::call_once(multithread, [] { sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD); });
     auto dir = std::filesystem::path(url.path).parent_path();
     if (!dir.empty() && !std::filesystem::is_directory(dir)) {
       return Unavailable("SQLite 数据库所在目录不存在: " + dir.string());

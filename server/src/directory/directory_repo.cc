@@ -94,7 +94,7 @@ void Update(soci::session& sql, int64_t id, const TargetInput& in, std::optional
 
 struct Writer::Statements {
   explicit Statements(soci::session& s)
-      : sql(s), insert(s), update(s), del_tags(s), tag(s), hist(s) {}
+      : sql(s), insert(s), add(s), update(s), del_tags(s), tag(s), tag_by_code(s), hist(s) {}
   soci::session& sql;
   // Bound variables: the statements read them at each execute.
   TargetInput v;
@@ -105,7 +105,7 @@ struct Writer::Statements {
   int64_t old_version = 0, old_by = 0;
   soci::indicator old_by_ind = soci::i_null;
   std::string old_action, old_at;
-  soci::statement insert, update, del_tags, tag, hist;
+  soci::statement insert, add, update, del_tags, tag, tag_by_code, hist;
 };
 
 Writer::Writer(soci::session& sql, std::optional<int64_t> by, std::string now, std::string action)
@@ -132,6 +132,20 @@ Writer::Writer(soci::session& sql, std::optional<int64_t> by, std::string now, s
               soci::use(v.credit_class), soci::use(v.department_id), soci::use(v.extra),
               soci::use(v.code_warning), soci::use(s.action), soci::use(s.by, s.by_ind),
               soci::use(s.by, s.by_ind), soci::use(s.now), soci::use(s.now), soci::into(s.id));
+  s.add = (sql.prepare << "INSERT INTO targets (kind, code, name, nature, division_code, "
+                          "address, phone, industry_section, industry_division, status, "
+                          "credit_class, department_id, extra, code_warning, version, "
+                          "last_action, updated_by, created_by, created_at, updated_at) VALUES "
+                          "(:kind, :code, :name, :nature, :division_code, :address, :phone, "
+                          ":industry_section, :industry_division, :status, :credit_class, "
+                          ":department_id, :extra, :code_warning, 1, :action, :by, :by2, :now, "
+                          ":now2) ON CONFLICT (kind, code) DO NOTHING",
+           soci::use(v.kind), soci::use(v.code), soci::use(v.name), soci::use(v.nature),
+           soci::use(v.division_code), soci::use(v.address), soci::use(v.phone),
+           soci::use(v.industry_section), soci::use(v.industry_division), soci::use(v.status),
+           soci::use(v.credit_class), soci::use(v.department_id), soci::use(v.extra),
+           soci::use(v.code_warning), soci::use(s.action), soci::use(s.by, s.by_ind),
+           soci::use(s.by, s.by_ind), soci::use(s.now), soci::use(s.now));
   s.update = (sql.prepare << "UPDATE targets SET code = :code, name = :name, nature = :nature, "
                              "division_code = :division_code, address = :address, phone = :phone, "
                              "industry_section = :industry_section, industry_division = "
@@ -148,6 +162,9 @@ Writer::Writer(soci::session& sql, std::optional<int64_t> by, std::string now, s
   s.del_tags = (sql.prepare << "DELETE FROM target_tags WHERE target_id = :id", soci::use(s.id));
   s.tag = (sql.prepare << "INSERT INTO target_tags (target_id, tag) VALUES (:id, :tag)",
            soci::use(s.id), soci::use(s.tag_value));
+  s.tag_by_code = (sql.prepare << "INSERT INTO target_tags (target_id, tag) SELECT id, :tag FROM "
+                                  "targets WHERE kind = :kind AND code = :code",
+                   soci::use(s.tag_value), soci::use(v.kind), soci::use(v.code));
   s.hist = (sql.prepare << "INSERT INTO target_history (target_id, version, action, data, "
                            "changed_by, changed_at) VALUES (:id, :version, :action, :data, :by, "
                            ":at)",
@@ -189,6 +206,18 @@ int64_t Writer::Insert(const TargetInput& input) {
   }
   Tags(id, input, false);
   return id;
+}
+
+bool Writer::Add(const TargetInput& input) {
+  Statements& s = *st_;
+  s.v = input;
+  s.add.execute(true);
+  if (s.add.get_affected_rows() == 0) return false;
+  for (const std::string& tag : input.tags) {
+    s.tag_value = tag;
+    s.tag_by_code.execute(true);
+  }
+  return true;
 }
 
 void Writer::Update(int64_t id, const TargetInput& input) {
@@ -251,7 +280,12 @@ Query Where(const org::Principal* who, const TargetFilter& f) {
     where.Append(" AND t.industry_section = :section").Bind("section", f.industry_section);
   if (!f.industry_division.empty())
     where.Append(" AND t.industry_division = :division").Bind("division", f.industry_division);
-  if (!f.status.empty()) where.Append(" AND t.status = :status").Bind("status", f.status);
+  if (!f.status.empty()) {
+    where.Append(" AND t.status = :status").Bind("status", f.status);
+    // The partial index targets_rare_status (migration 0007), in its own words.
+    if (f.status != "存续" && f.status != "在业")
+      where.Append(" AND t.status NOT IN ('存续', '在业')");
+  }
   if (!f.credit_class.empty())
     where.Append(" AND t.credit_class = :class").Bind("class", f.credit_class);
   if (!f.tag.empty()) {

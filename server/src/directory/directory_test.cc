@@ -214,6 +214,29 @@ TEST_P(DirectoryTest, ExistingCodesNeedTheUpdateOptionAndKeepHistory) {
   EXPECT_NE(history[1].data.find("重庆甲公司"), std::string::npos);
 }
 
+// Rows are written as they are checked and rolled back when one is bad: a stored code is still
+// reported after writing has stopped, and nothing of the file stays.
+TEST_P(DirectoryTest, EveryProblemIsReportedAndABadFileLeavesNoRow) {
+  auto first = Rows({Header(), {"重庆甲公司", "91500103MA60K3T26Y", "", "", "", "企业", "500103"}});
+  ASSERT_TRUE(ImportEntities(sql(), database().backend(), first, Options())->committed);
+  auto mixed = Rows({Header(),
+                     {"张三", "500103199001011232", "", "", "", "自然人", "500103"},
+                     {"重庆乙公司", "91500103MA60K3T26X", "", "", "", "企业", "500103"},
+                     {"重庆甲公司", "91500103MA60K3T26Y", "", "", "", "企业", "500103"},
+                     {"重庆丁公司", "", "", "", "", "企业", "999999"}});
+  auto report = ImportEntities(sql(), database().backend(), mixed, Options());
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  EXPECT_FALSE(report->committed);
+  EXPECT_EQ(report->inserted, 0);
+  EXPECT_EQ(report->invalid_rows, 3);
+  std::vector<size_t> lines;
+  for (const auto& p : report->problems) lines.push_back(p.line);
+  EXPECT_EQ(lines, (std::vector<size_t>{3, 4, 5, 5}));
+  EXPECT_NE(report->problems[1].message.find("名录库中已有"), std::string::npos);
+  EXPECT_EQ(Count("targets"), 1);  // 张三, written before the bad row, is gone with the rest
+  EXPECT_FALSE(repo::Find(sql(), "entity", "500103199001011232").has_value());
+}
+
 TEST_P(DirectoryTest, HeadersNameWhatIsMissingOrUnknown) {
   auto missing = ImportEntities(sql(), database().backend(),
                                 Rows({{"行政相对人名称", "行政相对人编码"}}), Options());

@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "directory/directory.h"
 #include "directory/directory_repo.h"
@@ -11,37 +12,54 @@ namespace {
 
 class EntityImport : public importer::ImportKind {
  public:
-  EntityImport(soci::session& sql, const ImportOptions& options) : sql_(sql), options_(options) {}
+  EntityImport(soci::session& sql, const ImportOptions& options) : sql_(sql), options_(options) {
+    // The departments a 监管部门 cell may name, and which of them the importer may use, are
+    // read once here, so checking a row needs no database and can run beside the writes.
+    db::Query("SELECT id, code, name FROM departments ORDER BY id")
+        .ForEach(sql, [&](const soci::row& row) {
+          const int64_t id = db::RowInt(row, 0);
+          // Like repo::DepartmentByCodeOrName: the first department whose code or name it is.
+          departments_.emplace(db::RowText(row, 1), id);
+          departments_.emplace(db::RowText(row, 2), id);
+          if (!options.department_allowed || options.department_allowed(id)) allowed_.insert(id);
+        });
+  }
 
   const std::vector<Column>& Columns() const override { return EntityColumns(); }
   std::string Source() const override { return "附录 B.1"; }
   std::string KeyColumn() const override { return "行政相对人编码"; }
 
   importer::CheckedRow Check(const Row& row) override {
-    Checked checked = Run(row);
-    return {checked.input.code, std::move(checked.problems)};
+    Checked checked = CheckEntity(row, options_.default_department, [&](const std::string& key) {
+      auto it = departments_.find(key);
+      return it == departments_.end() ? std::nullopt : std::optional<int64_t>(it->second);
+    });
+    if (checked.ok() && !allowed_.contains(checked.input.department_id)) {
+      checked.problems.push_back(
+          {"监管部门", row.back(), "该部门不在您的数据范围内，不能为其登记检查对象", false});
+    }
+    return {checked.input.code, std::move(checked.problems), std::move(checked.input)};
   }
-
-  std::map<std::string, int64_t> FindExisting(const std::vector<std::string>& keys) override {
-    std::map<std::string, int64_t> out;
-    for (const auto& [code, existing] : repo::FindMany(sql_, "entity", keys))
-      out[code] = existing.id;
-    return out;
-  }
+  bool CheckOffThread() const override { return true; }
 
   void BeginWrite(const std::string& now, std::optional<int64_t> by) override {
     writer_ = std::make_unique<repo::Writer>(sql_, by, now, "import");
   }
 
-  bool Write(const Row& row, std::optional<int64_t> existing) override {
-    Checked checked = Run(row);
-    if (!checked.ok()) return false;
-    if (existing) {
-      writer_->Update(*existing, checked.input);
-    } else {
-      writer_->Insert(checked.input);
+  Written Write(const Row&, const importer::CheckedRow& checked, bool update_existing) override {
+    const auto& input = std::any_cast<const TargetInput&>(checked.checked);
+    if (update_existing) {
+      if (auto existing = repo::Find(sql_, "entity", input.code)) {
+        writer_->Update(existing->id, input);
+        return Written::kUpdated;
+      }
     }
-    return true;
+    // The unique (kind, code) index finds a stored code as part of the insert.
+    return writer_->Add(input) ? Written::kInserted : Written::kExists;
+  }
+
+  bool Exists(const std::string& code) override {
+    return repo::Find(sql_, "entity", code).has_value();
   }
 
   AuditNames Audit() const override {
@@ -49,25 +67,10 @@ class EntityImport : public importer::ImportKind {
   }
 
  private:
-  Checked Run(const Row& row) {
-    Checked checked = CheckEntity(row, options_.default_department, [&](const std::string& key) {
-      // 监管部门 repeats down a file: look each name up once.
-      auto it = departments_.find(key);
-      if (it == departments_.end())
-        it = departments_.emplace(key, repo::DepartmentByCodeOrName(sql_, key)).first;
-      return it->second;
-    });
-    if (checked.ok() && options_.department_allowed &&
-        !options_.department_allowed(checked.input.department_id)) {
-      checked.problems.push_back(
-          {"监管部门", row.back(), "该部门不在您的数据范围内，不能为其登记检查对象", false});
-    }
-    return checked;
-  }
-
   soci::session& sql_;
   const ImportOptions& options_;
-  std::unordered_map<std::string, std::optional<int64_t>> departments_;
+  std::unordered_map<std::string, int64_t> departments_;  // by code and by name
+  std::unordered_set<int64_t> allowed_;
   std::unique_ptr<repo::Writer> writer_;
 };
 

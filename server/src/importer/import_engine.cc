@@ -9,6 +9,7 @@
 
 #include "audit/audit_repo.h"
 #include "common/clock.h"
+#include "importer/record_pipe.h"
 #include "importer/xlsx_report.h"
 
 namespace ssj::importer {
@@ -16,8 +17,6 @@ namespace {
 
 // The report keeps at most this many problems; the count of the rest is reported.
 constexpr size_t kMaxProblems = 100000;
-// Keys are looked up in the database this many at a time.
-constexpr size_t kLookupBatch = 500;
 
 uint64_t Fingerprint(const std::string& key) {
   unsigned char digest[SHA256_DIGEST_LENGTH];
@@ -149,7 +148,6 @@ bool NoErrors(const std::vector<CellProblem>& problems) {
 Result<ImportReport> RunImport(soci::session& sql, db::Backend backend, const RecordSource& source,
                                const ImportOptions& options, ImportKind& kind) {
   ImportReport report;
-  std::vector<int> position;
   auto add_problem = [&](size_t line, CellProblem p) {
     if (report.problems.size() >= kMaxProblems) {
       ++report.problems_dropped;
@@ -159,117 +157,129 @@ Result<ImportReport> RunImport(soci::session& sql, db::Backend backend, const Re
         {line, std::move(p.column), std::move(p.value), std::move(p.message), p.warning});
   };
 
-  // Phase 1: check every row. Only problems, key fingerprints and the rows that update a stored
-  // record are kept in memory. Keys are looked up in batches.
-  std::unordered_map<uint64_t, size_t> first_line;  // key fingerprint -> line
-  std::vector<size_t> bad_lines;
-  std::unordered_map<size_t, int64_t> existing_at;      // line -> the record it updates
-  std::vector<std::pair<size_t, std::string>> pending;  // (line, key) to look up
-  auto look_up_pending = [&] {
-    std::vector<std::string> keys;
-    for (const auto& [line, key] : pending) keys.push_back(key);
-    auto found = kind.FindExisting(keys);
-    for (const auto& [line, key] : pending) {
-      auto it = found.find(key);
-      if (it == found.end()) continue;
-      if (options.update_existing) {
-        existing_at[line] = it->second;
-      } else {
-        add_problem(line, {kind.KeyColumn(), key,
-                           "名录库中已有此" + kind.KeyColumn() +
-                               "的记录；如需更新，请选择"
-                               "“更新已有对象”",
-                           false});
-        ++report.invalid_rows;
-        bad_lines.push_back(line);
-      }
-    }
-    pending.clear();
-  };
-  bool header_seen = false;
-  std::vector<std::string> header;
-  Status read = source([&](size_t line, const std::vector<std::string>& cells,
-                           const std::vector<CellIssue>& issues) -> Status {
-    if (!header_seen) {
-      SSJ_ASSIGN(position, MapHeader(kind, cells));
-      header = cells;
-      header_seen = true;
-      return OkStatus();
-    }
-    if (Blank(cells)) return OkStatus();
-    ++report.rows;
-    CheckedRow checked = kind.Check(Arrange(position, cells));
-    // What the workbook itself got wrong (a formula, an ID Excel turned into 5.00103E+17) makes
-    // the row bad, whatever the kind thinks of the value.
-    for (const CellIssue& issue : issues) {
-      const std::string column = issue.column < header.size() && !header[issue.column].empty()
-                                     ? header[issue.column]
-                                     : issue.cell;
-      checked.problems.push_back(
-          {column, issue.column < cells.size() ? cells[issue.column] : "", issue.message, false});
-    }
-    bool bad = !checked.ok();
-    for (CellProblem& p : checked.problems) add_problem(line, std::move(p));
-    if (!checked.key.empty()) {
-      auto [it, fresh] = first_line.emplace(Fingerprint(checked.key), line);
-      if (!fresh) {
-        add_problem(
-            line,
-            {kind.KeyColumn(), checked.key,
-             "与第 " + std::to_string(it->second) + " 行的" + kind.KeyColumn() + "重复", false});
-        bad = true;
-      } else if (!bad) {
-        pending.emplace_back(line, checked.key);
-        if (pending.size() == kLookupBatch) look_up_pending();
-      }
-    }
-    if (bad) {
-      ++report.invalid_rows;
-      bad_lines.push_back(line);
-    }
-    if (options.progress && report.rows % 10000 == 0) options.progress(1, report.rows);
-    return OkStatus();
-  });
-  if (!read.ok()) return read.take_error();
-  if (!header_seen) return Error::InvalidField("file", "文件是空的，没有表头");
-  look_up_pending();
-  std::sort(bad_lines.begin(), bad_lines.end());
-  std::stable_sort(report.problems.begin(), report.problems.end(),
-                   [](const RowProblem& a, const RowProblem& b) { return a.line < b.line; });
-  if (options.progress) options.progress(1, report.rows);
-  if (report.invalid_rows > 0 && !options.skip_invalid) return report;
-
-  // Phase 2: write the good rows in one transaction, with one audit entry.
+  // One pass inside one transaction: each row is checked, and a good row is written at once.
+  // Until the commit nobody else sees the rows, so "check every row, then write" holds for
+  // everyone else, while the file is read once and a row is checked once. When a row turns out
+  // bad and bad rows are not to be skipped, writing stops (the rest is still checked, for the
+  // report) and the transaction rolls back.
   ImportCache cache(sql, backend);
   db::Transaction tx(sql, backend);
   kind.BeginWrite(FormatIsoMillis(options.now_millis), options.actor.user_id);
-  size_t bad_index = 0;
-  int64_t done = 0;
-  bool header_done = false;
-  read = source([&](size_t line, const std::vector<std::string>& cells) -> Status {
-    if (!header_done) {
-      header_done = true;
+  bool writing = true;
+  auto mark_bad = [&] {
+    ++report.invalid_rows;
+    if (!options.skip_invalid) writing = false;
+  };
+
+  auto exists_problem = [&](size_t line, const std::string& key) {
+    add_problem(
+        line,
+        {kind.KeyColumn(), key,
+         "名录库中已有此" + kind.KeyColumn() + "的记录；如需更新，请选择“更新已有对象”", false});
+    mark_bad();
+  };
+  // A good row: written at once, or only looked up once writing has stopped.
+  auto write = [&](size_t line, const Row& row, const CheckedRow& checked) -> Status {
+    const std::string& key = checked.key;
+    if (!writing) {
+      if (!options.update_existing && kind.Exists(key)) exists_problem(line, key);
       return OkStatus();
     }
-    if (Blank(cells)) return OkStatus();
-    ++done;
-    while (bad_index < bad_lines.size() && bad_lines[bad_index] < line) ++bad_index;
-    if (bad_index < bad_lines.size() && bad_lines[bad_index] == line) return OkStatus();
-    std::optional<int64_t> existing;
-    if (auto it = existing_at.find(line); it != existing_at.end()) existing = it->second;
-    if (!kind.Write(Arrange(position, cells), existing)) {
-      // The file or the data changed since the check: write nothing.
-      return Error{
-          ErrorKind::kConflict,
-          "import.changed",
-          "第 " + std::to_string(line) + " 行在校验后发生了变化，未导入任何数据，请重新导入",
-          {}};
+    switch (kind.Write(row, checked, options.update_existing)) {
+      case ImportKind::Written::kInserted:
+        ++report.inserted;
+        break;
+      case ImportKind::Written::kUpdated:
+        ++report.updated;
+        break;
+      case ImportKind::Written::kExists:
+        exists_problem(line, key);
+        break;
+      case ImportKind::Written::kChanged:
+        // Check passed a moment ago: only a concurrent change to what it looked up gets here.
+        return Error{ErrorKind::kConflict,
+                     "import.changed",
+                     "第 " + std::to_string(line) +
+                         " 行所依据的数据在导入过程中发生了变化，未导入任何数据，请重新导入",
+                     {}};
     }
-    ++(existing ? report.updated : report.inserted);
-    if (options.progress && done % 10000 == 0) options.progress(2, done);
     return OkStatus();
-  });
-  if (!read.ok()) return read.take_error();  // rolls back
+  };
+
+  // Turns a record into a checked row: on the reader's thread when the kind's Check may run
+  // there, so checking overlaps with writing. Runs over the records in file order.
+  std::vector<int> position;
+  std::vector<std::string> header;
+  std::optional<Error> header_error;
+  bool header_seen = false;
+  auto prepare = [&](PipedRecord& record) {
+    const std::vector<std::string>& cells = record.cells;
+    if (!header_seen) {
+      header_seen = true;
+      auto mapped = MapHeader(kind, cells);
+      if (!mapped.ok()) {
+        header_error = mapped.take_error();
+        return false;  // stops the reader
+      }
+      position = std::move(*mapped);
+      header = cells;
+      return true;
+    }
+    if (Blank(cells)) return true;
+    record.row = Arrange(position, cells);
+    record.checked = kind.Check(record.row);
+    record.fingerprint = Fingerprint(record.checked->key);
+    // What the workbook itself got wrong (a formula, an ID Excel turned into 5.00103E+17) makes
+    // the row bad, whatever the kind thinks of the value.
+    for (const CellIssue& issue : record.issues) {
+      const std::string column = issue.column < header.size() && !header[issue.column].empty()
+                                     ? header[issue.column]
+                                     : issue.cell;
+      record.checked->problems.push_back(
+          {column, issue.column < cells.size() ? cells[issue.column] : "", issue.message, false});
+    }
+    return true;
+  };
+
+  std::unordered_map<uint64_t, size_t> first_line;  // key fingerprint -> line
+  const bool off_thread = kind.CheckOffThread();
+  RecordPipe pipe(source, off_thread ? prepare : RecordPipe::Prepare{});
+  for (std::vector<PipedRecord> batch = pipe.Next(); !batch.empty(); batch = pipe.Next()) {
+    for (PipedRecord& record : batch) {
+      if (!off_thread && !prepare(record)) break;
+      if (!record.checked) continue;  // the header, or a blank row
+      CheckedRow& checked = *record.checked;
+      ++report.rows;
+      bool bad = !checked.ok();
+      for (CellProblem& p : checked.problems) add_problem(record.line, std::move(p));
+      if (!checked.key.empty()) {
+        auto [it, fresh] = first_line.emplace(record.fingerprint, record.line);
+        if (!fresh) {
+          add_problem(
+              record.line,
+              {kind.KeyColumn(), checked.key,
+               "与第 " + std::to_string(it->second) + " 行的" + kind.KeyColumn() + "重复", false});
+          bad = true;
+        } else if (!bad) {
+          SSJ_TRY(write(record.line, record.row, checked));
+        }
+      }
+      if (bad) mark_bad();
+      if (options.progress && report.rows % 10000 == 0) options.progress(1, report.rows);
+    }
+    if (header_error) return std::move(*header_error);
+  }
+  if (header_error) return std::move(*header_error);
+  SSJ_TRY(pipe.Finish());
+  if (!header_seen) return Error::InvalidField("file", "文件是空的，没有表头");
+  std::stable_sort(report.problems.begin(), report.problems.end(),
+                   [](const RowProblem& a, const RowProblem& b) { return a.line < b.line; });
+  if (options.progress) options.progress(1, report.rows);
+  if (!writing) {
+    report.inserted = report.updated = 0;
+    return report;  // rolls back
+  }
+
   const ImportKind::AuditNames names = kind.Audit();
   audit::Append(sql, options.actor,
                 {names.permission, names.object_type, options.file_name, nullptr,
@@ -282,9 +292,22 @@ Result<ImportReport> RunImport(soci::session& sql, db::Backend backend, const Re
                 options.now_millis);
   tx.Commit();
   report.committed = true;
-  if (options.progress) options.progress(2, done);
+  if (options.progress) options.progress(2, report.inserted + report.updated);
   return report;
 }
+
+ImportKind::Written LookupKind::Write(const Row& row, const CheckedRow& checked,
+                                      bool update_existing) {
+  const std::string& key = checked.key;
+  auto found = FindExisting({key});
+  std::optional<int64_t> existing;
+  if (auto it = found.find(key); it != found.end()) existing = it->second;
+  if (existing && !update_existing) return Written::kExists;
+  if (!WriteRow(row, existing)) return Written::kChanged;
+  return existing ? Written::kUpdated : Written::kInserted;
+}
+
+bool LookupKind::Exists(const std::string& key) { return !FindExisting({key}).empty(); }
 
 boost::json::value ReportJson(const ImportReport& report) {
   boost::json::array problems;

@@ -1,12 +1,13 @@
-// The two-phase import that every directory shares (targets of each kind, inspectors, experts,
-// exemptions, conflicts): every row is checked first, streaming, keeping only the problems and a
-// 64-bit fingerprint per key; then, when nothing is wrong or the user asked to skip bad rows, the
-// file is read again and the good rows are written in one transaction with one audit entry for
-// the whole import. What a row means is the ImportKind's business.
+// The import that every directory shares (targets of each kind, inspectors, experts,
+// exemptions, conflicts). Every row is checked, and the whole file is written in one transaction
+// with one audit entry, or nothing is: a file with a bad row writes nothing unless the user asked
+// to skip bad rows. The file is read once, streaming, keeping only the problems and a 64-bit
+// fingerprint per key. What a row means is the ImportKind's business.
 #pragma once
 
 #include <soci/soci.h>
 
+#include <any>
 #include <boost/json/value.hpp>
 #include <cstdint>
 #include <functional>
@@ -64,6 +65,8 @@ std::optional<std::string> PhoneProblem(const std::string& phone);
 struct CheckedRow {
   std::string key;
   std::vector<CellProblem> problems;
+  // What the kind made of the row, handed back to its Write (so a row is checked once).
+  std::any checked;
   bool ok() const { return NoErrors(problems); }
 };
 
@@ -73,7 +76,8 @@ struct ImportOptions {
   audit::Actor actor;
   int64_t now_millis = 0;
   std::string file_name;
-  // Called every 10 000 rows and at the end of each phase: (phase 1 or 2, rows so far).
+  // Called every 10 000 rows checked (1, rows so far) and once after the commit (2, rows
+  // written).
   std::function<void(int, int64_t)> progress;
 };
 
@@ -106,13 +110,20 @@ class ImportKind {
   // The column that holds the key, for duplicate and existing-key problems.
   virtual std::string KeyColumn() const = 0;
   virtual CheckedRow Check(const Row& row) = 0;
-  // Which of `keys` are already stored, with their ids.
-  virtual std::map<std::string, int64_t> FindExisting(const std::vector<std::string>& keys) = 0;
-  // Phase 2, inside the transaction: called once before the first Write.
+  // Whether Check may run on another thread than the writes (it touches no session and nothing
+  // Write changes): the file is then read and checked while earlier rows are written.
+  virtual bool CheckOffThread() const { return false; }
+  // Inside the transaction, before the first row is checked.
   virtual void BeginWrite(const std::string& now, std::optional<int64_t> by) = 0;
-  // Writes a row that passed its check (inserting, or updating the record `existing`). False
-  // when the row no longer passes its check (the file or the data changed between the phases).
-  virtual bool Write(const Row& row, std::optional<int64_t> existing) = 0;
+  // Writes a row that passed Check, with what Check answered: inserts it, or, when its key is
+  // already stored and `update_existing`, updates that record. kExists when it is stored and
+  // may not be updated; kChanged when the row no longer passes its check (data it depends on
+  // changed meanwhile).
+  enum class Written { kInserted, kUpdated, kExists, kChanged };
+  virtual Written Write(const Row& row, const CheckedRow& checked, bool update_existing) = 0;
+  // Whether `key` is stored: for the rows checked once writing has stopped (a bad row, and bad
+  // rows are not skipped), which are still reported when they name a stored key.
+  virtual bool Exists(const std::string& key) = 0;
   // The audit entry: permission, object type and the kind's name in the entry's details.
   struct AuditNames {
     std::string permission;
@@ -120,6 +131,19 @@ class ImportKind {
     std::string kind;
   };
   virtual AuditNames Audit() const = 0;
+};
+
+// A kind that looks its keys up before writing (the small directories): Write and Exists in
+// terms of FindExisting and WriteRow.
+class LookupKind : public ImportKind {
+ public:
+  // Which of `keys` are already stored, with their ids.
+  virtual std::map<std::string, int64_t> FindExisting(const std::vector<std::string>& keys) = 0;
+  // Inserts the row, or updates the record `existing`; false as for kChanged.
+  virtual bool WriteRow(const Row& row, std::optional<int64_t> existing) = 0;
+
+  Written Write(const Row& row, const CheckedRow& checked, bool update_existing) final;
+  bool Exists(const std::string& key) final;
 };
 
 // Runs an import. The result is an error only for what stops the whole file (unreadable, a

@@ -76,7 +76,7 @@ Error Taken(const InspectorInput& input) {
   return Error::Duplicate("name", input.code, "已有同名同电话的人员：" + input.code);
 }
 
-class InspectorImport : public importer::ImportKind {
+class InspectorImport : public importer::LookupKind {
  public:
   InspectorImport(soci::session& sql, const ImportOptions& options)
       : sql_(sql),
@@ -103,7 +103,7 @@ class InspectorImport : public importer::ImportKind {
     now_ = now;
     by_ = by;
   }
-  bool Write(const importer::Row& row, std::optional<int64_t> existing) override {
+  bool WriteRow(const importer::Row& row, std::optional<int64_t> existing) override {
     Checked checked = Run(row);
     if (!checked.ok()) return false;
     if (existing) {

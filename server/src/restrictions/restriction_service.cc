@@ -97,7 +97,7 @@ struct Traits<ExemptionInput> {
 // Rows are keyed by their codes; existing records are found by the ids the check resolved, so
 // the kind remembers each key's input from phase 1's check.
 template <class Input>
-class RestrictionImport : public importer::ImportKind {
+class RestrictionImport : public importer::LookupKind {
   using T = Traits<Input>;
 
  public:
@@ -124,7 +124,7 @@ class RestrictionImport : public importer::ImportKind {
     now_ = now;
     by_ = by;
   }
-  bool Write(const Row& row, std::optional<int64_t> existing) override {
+  bool WriteRow(const Row& row, std::optional<int64_t> existing) override {
     Checked<Input> checked = Run(row);
     if (!checked.ok()) return false;
     if (existing) {

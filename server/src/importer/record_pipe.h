@@ -1,0 +1,65 @@
+// Reads a RecordSource on its own thread, so decoding and parsing a file overlaps with checking
+// and writing its rows on the caller's: an import of a million rows is bound by whichever of the
+// two is slower instead of by their sum. Records travel in batches through a bounded queue, so
+// memory stays at a few thousand rows whatever the file's size.
+#pragma once
+
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "common/error.h"
+#include "importer/file_source.h"
+#include "importer/import_engine.h"
+
+namespace ssj::importer {
+
+struct PipedRecord {
+  size_t line = 0;
+  std::vector<std::string> cells;
+  std::vector<CellIssue> issues;
+  // Filled by the consumer's Prepare: the row in the kind's columns and its check.
+  Row row;
+  std::optional<CheckedRow> checked;
+  uint64_t fingerprint = 0;  // of the checked key
+};
+
+class RecordPipe {
+ public:
+  // Run on the reader's thread on each record, in file order, when given; false stops reading.
+  using Prepare = std::function<bool(PipedRecord&)>;
+  // Starts reading `source` at once.
+  RecordPipe(const RecordSource& source, Prepare prepare);
+  // Stops the reader (when the consumer gave up early) and waits for it.
+  ~RecordPipe();
+  RecordPipe(const RecordPipe&) = delete;
+  RecordPipe& operator=(const RecordPipe&) = delete;
+
+  // The next batch of records in file order; empty once the source is done. Then Finish()
+  // tells whether it ended well.
+  std::vector<PipedRecord> Next();
+  Status Finish();
+
+ private:
+  static constexpr size_t kBatch = 1024;
+  static constexpr size_t kMaxBatches = 8;
+
+  void Push(std::vector<PipedRecord> batch);
+
+  std::mutex mu_;
+  std::condition_variable changed_;
+  std::deque<std::vector<PipedRecord>> queue_;
+  bool done_ = false;
+  bool cancelled_ = false;
+  Status status_ = OkStatus();
+  std::thread reader_;
+};
+
+}  // namespace ssj::importer
