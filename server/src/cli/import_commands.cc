@@ -50,11 +50,12 @@ bool WriteProblems(const std::string& path, const std::string& file_name,
 }  // namespace
 
 int Import(const std::string& db_url, const ImportArgs& args) {
-  static const std::set<std::string> kKinds = {"targets", "inspectors", "experts", "conflicts",
-                                               "exemptions"};
+  static const std::set<std::string> kKinds = {"targets", "places",    "products",  "inspectors",
+                                               "experts", "conflicts", "exemptions"};
   if (!kKinds.count(args.kind)) {
     return Fail(kExitConfig, "暂不支持导入 " + args.kind +
                                  "；可导入的类型：targets（检查对象：行政相对人，附录 B.1）、"
+                                 "places（场地场所，附录 B.2）、products（产品，附录 B.3）、"
                                  "inspectors（执法检查人员，附录 C.1）、experts（专家和辅助人员）、"
                                  "conflicts（利害关系）、exemptions（免检免扰）");
   }
@@ -84,8 +85,10 @@ int Import(const std::string& db_url, const ImportArgs& args) {
   if (ec) return Fail(kExitConfig, "无法读取文件: " + args.file);
   auto bar = [&](size_t bytes) {
     int percent = size ? static_cast<int>(100.0 * static_cast<double>(bytes) / size) : 100;
-    std::cerr << "\r" << "导入" << " [" << std::string(percent / 5, '#')
-              << std::string(20 - percent / 5, ' ') << "] " << percent << "%" << std::flush;
+    std::cerr << "\r"
+              << "导入"
+              << " [" << std::string(percent / 5, '#') << std::string(20 - percent / 5, ' ') << "] "
+              << percent << "%" << std::flush;
   };
   auto source = importer::OpenFileSource(args.file, bar);
   if (!source.ok()) return FailWith(source.error());
@@ -97,10 +100,12 @@ int Import(const std::string& db_url, const ImportArgs& args) {
   common.now_millis = SystemClock().NowMillis();
   common.file_name = std::filesystem::path(args.file).filename().string();
   Result<importer::ImportReport> report = Error::Internal("");
-  if (args.kind == "targets") {
+  if (auto target_kind = directory::KindByName(args.kind)) {
     directory::ImportOptions options{common};
+    options.kind = *target_kind;
+    options.today = ChinaDate(common.now_millis);
     options.default_department = department->id;
-    report = directory::ImportEntities(*sql, (*db)->backend(), *source, options);
+    report = directory::ImportTargets(*sql, (*db)->backend(), *source, options);
   } else if (args.kind == "conflicts" || args.kind == "exemptions") {
     restrictions::ImportOptions options{common};
     options.kind =
@@ -154,16 +159,17 @@ int Import(const std::string& db_url, const ImportArgs& args) {
 }
 
 int Template(const std::string& db_url, const std::string& kind, const std::string& out) {
-  if (kind != "targets" && kind != "inspectors" && kind != "experts" && kind != "conflicts" &&
+  const auto target_kind = directory::KindByName(kind);
+  if (!target_kind && kind != "inspectors" && kind != "experts" && kind != "conflicts" &&
       kind != "exemptions") {
-    return Fail(
-        kExitConfig,
-        "没有 " + kind + " 的模板；可选：targets、inspectors、experts、conflicts、exemptions");
+    return Fail(kExitConfig, "没有 " + kind +
+                                 " 的模板；可选：targets、places、products、inspectors、experts、"
+                                 "conflicts、exemptions");
   }
   if (!out.ends_with(".xlsx")) return Fail(kExitConfig, "--out 的文件名应以 .xlsx 结尾");
   Status status = OkStatus();
-  if (kind == "targets") {
-    status = directory::WriteEntityTemplate(out);
+  if (target_kind) {
+    status = directory::WriteTargetTemplate(*target_kind, out);
   } else if (kind == "conflicts" || kind == "exemptions") {
     status = importer::WriteTemplate(
         out,

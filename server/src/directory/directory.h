@@ -14,12 +14,30 @@
 
 namespace ssj::directory {
 
-// The B.1 columns, as the appendix names them, then the optional ones ssj adds. A file needs
-// only the appendix's seven; the others take the defaults in docs/import.md.
-using importer::Column;
-const std::vector<Column>& EntityColumns();
+// B.1 行政相对人 (organisations and persons), B.2 场地场所, B.3 产品.
+enum class TargetKind { kEntity, kPlace, kProduct };
+struct KindInfo {
+  TargetKind id;
+  const char* kind;         // targets.kind
+  const char* import_name;  // the CLI's and the export's KIND
+  const char* noun;         // 行政相对人, 场地场所, 产品
+  const char* appendix;     // 附录 B.1 …
+  const char* key_column;   // the column that identifies a row
+};
+const KindInfo& Info(TargetKind kind);
+// By targets.kind ("place") or KIND ("places").
+std::optional<TargetKind> KindByName(std::string_view name);
 
-// One B.1 row, cell by cell, in EntityColumns() order (missing optional columns are empty).
+// A kind's columns, as its appendix names them, then the shared ones (检查地址 … 行政区划代码),
+// then the optional ones ssj adds. A file needs only the appendix's; the others take the
+// defaults in docs/import.md.
+using importer::Column;
+const std::vector<Column>& TargetColumns(TargetKind kind);
+const std::vector<Column>& EntityColumns();  // TargetColumns(kEntity)
+// The API's field names, one per column, in the same order.
+const std::vector<std::string>& TargetFieldNames(TargetKind kind);
+
+// One row, cell by cell, in its kind's column order (missing optional columns are empty).
 using importer::Row;
 
 // Finds a department by its code or name; nullopt when there is none.
@@ -31,9 +49,17 @@ struct Checked {
   bool ok() const;
 };
 
-// Normalises and checks a B.1 row. `default_department` supervises the target when the row
-// names none (the importing user's department).
+struct CheckContext {
+  int64_t default_department = 0;  // supervises the target when the row names none
+  DepartmentLookup lookup;
+  std::string today;  // YYYY-MM-DD, for expired licences; "" skips that check
+};
+// Normalises and checks a row of a kind.
+Checked CheckTarget(TargetKind kind, const Row& row, const CheckContext& context);
 Checked CheckEntity(const Row& row, int64_t default_department, const DepartmentLookup& lookup);
+
+// A stored target as a row of its kind's columns (what an export writes and an import reads).
+Row ToRow(const Target& target);
 
 // The fields of a target as JSON (its history entries and the API share this form).
 boost::json::object InputJson(const TargetInput& input);

@@ -63,17 +63,18 @@ Result<Response> HandleGet(Request& req) {
   return JsonResponse(out);
 }
 
+std::string Today(const Request& req) { return ChinaDate(req.services->clock->NowMillis()); }
+
 Result<Response> HandleCreate(Request& req) {
-  SSJ_ASSIGN(Row row, RowFromJson(req.body));
-  SSJ_ASSIGN(Target target, CreateEntity(*req.sql, *req.principal, row, Now(req)));
+  SSJ_ASSIGN(Target target, CreateTarget(*req.sql, *req.principal, req.body, Now(req), Today(req)));
   req.audit = http::AuditNote{"target", std::to_string(target.id), nullptr, ToJson(target)};
   return JsonResponse(ToJson(target), 201);
 }
 
 Result<Response> HandleUpdate(Request& req) {
   SSJ_ASSIGN(int64_t id, req.PathId());
-  SSJ_ASSIGN(Row row, RowFromJson(req.body));
-  SSJ_ASSIGN(auto change, UpdateEntity(*req.sql, *req.principal, id, row, Now(req)));
+  SSJ_ASSIGN(auto change,
+             UpdateTarget(*req.sql, *req.principal, id, req.body, Now(req), Today(req)));
   req.audit =
       http::AuditNote{"target", std::to_string(id), ToJson(*change.before), ToJson(change.after)};
   return JsonResponse(ToJson(change.after));
@@ -83,21 +84,36 @@ Result<Response> HandleOptions(Request&) { return JsonResponse(OptionsJson()); }
 
 // The file is the request body. Bad rows are not an HTTP error: the answer is the report, with
 // committed=false when nothing was written.
+template <TargetKind kKind>
 Result<Response> HandleImport(Request& req) {
   ImportOptions options;
+  options.kind = kKind;
+  options.today = Today(req);
   SSJ_TRY(importer::ReadUploadOptions(req, &options));
   options.default_department = req.principal->department_id;
   options.department_allowed = importer::ScopeCheck(*req.sql, *req.principal);
   SSJ_ASSIGN(importer::RecordSource source, importer::UploadSource(req));
   SSJ_ASSIGN(ImportReport report,
-             ImportEntities(*req.sql, req.services->db->backend(), source, options));
+             ImportTargets(*req.sql, req.services->db->backend(), source, options));
   return JsonResponse(importer::ReportJson(report));
 }
 
+template <TargetKind kKind>
 Result<Response> HandleTemplate(Request&) {
-  SSJ_ASSIGN(std::string bytes, importer::TemplateBytes(EntityTemplate()));
-  return http::Download(std::move(bytes), http::kXlsxType, "targets-template.xlsx",
-                        "检查对象导入模板.xlsx");
+  SSJ_ASSIGN(std::string bytes, importer::TemplateBytes(TargetTemplate(kKind)));
+  const KindInfo& info = Info(kKind);
+  return http::Download(std::move(bytes), http::kXlsxType,
+                        std::string(info.import_name) + "-template.xlsx",
+                        std::string("检查对象（") + info.noun + "）导入模板.xlsx");
+}
+
+template <TargetKind kKind>
+void AddKindImport(http::Router& router, const std::string& base) {
+  const KindInfo& info = Info(kKind);
+  importer::AddImportRoutes(router, base, "directory:target:import",
+                            std::string("检查对象（") + info.noun + "，" + info.appendix + "）",
+                            "检查对象名录库", HandleImport<kKind>, HandleTemplate<kKind>,
+                            256u << 20);
 }
 
 }  // namespace
@@ -111,10 +127,12 @@ void RegisterRoutes(http::Router& router) {
   router.Add(Method::kGet, "/api/v1/targets/{id}", kPerm, "directory:target:list", "",
              "检查对象详情与变更历史", "检查对象名录库", HandleGet);
   router.Add(Method::kPost, "/api/v1/targets", kPerm, "directory:target:add",
-             "directory:target:add", "登记检查对象（行政相对人）", "检查对象名录库", HandleCreate);
-  importer::AddImportRoutes(router, "/api/v1/targets", "directory:target:import",
-                            "检查对象（行政相对人，附录 B.1）", "检查对象名录库", HandleImport,
-                            HandleTemplate, 256u << 20);
+             "directory:target:add",
+             "登记检查对象（kind：entity 行政相对人、place 场地场所、product 产品）",
+             "检查对象名录库", HandleCreate);
+  AddKindImport<TargetKind::kEntity>(router, "/api/v1/targets");
+  AddKindImport<TargetKind::kPlace>(router, "/api/v1/places");
+  AddKindImport<TargetKind::kProduct>(router, "/api/v1/products");
   router.Add(Method::kPut, "/api/v1/targets/{id}", kPerm, "directory:target:edit",
              "directory:target:edit", "修改检查对象", "检查对象名录库", HandleUpdate);
 }

@@ -99,12 +99,12 @@ TEST(EntityRulesTest, DivisionRangesCoverSubdivisions) {
 
 TEST(EntityTemplateTest, WritesAWorkbook) {
   std::string path = ::testing::TempDir() + "/targets-template.xlsx";
-  ASSERT_TRUE(WriteEntityTemplate(path).ok());
+  ASSERT_TRUE(WriteTargetTemplate(TargetKind::kEntity, path).ok());
   std::ifstream in(path, std::ios::binary);
   std::string head(2, '\0');
   in.read(head.data(), 2);
   EXPECT_EQ(head, "PK");  // a zip container, as XLSX is
-  EXPECT_FALSE(WriteEntityTemplate("/nonexistent-dir/x.xlsx").ok());
+  EXPECT_FALSE(WriteTargetTemplate(TargetKind::kEntity, "/nonexistent-dir/x.xlsx").ok());
 }
 
 class DirectoryTest : public testing::DbTest {
@@ -321,6 +321,118 @@ TEST_P(DirectoryTest, AGbkCsvFromExcelImports) {
 }
 
 SSJ_BOTH_BACKENDS(DirectoryTest);
+
+}  // namespace
+}  // namespace ssj::directory
+
+namespace ssj::directory {
+namespace {
+
+// B.2 and B.3 rows carry their appendix columns; what identifies them differs by kind.
+TEST_P(DirectoryTest, PlacesAreKnownByTheirCodeOrTheirUnitAndName) {
+  std::vector<std::string> header = {"场地场所",
+                                     "所在地区",
+                                     "行政区划",
+                                     "责任单位",
+                                     "责任单位统一社会信用代码",
+                                     "责任人",
+                                     "责任人证件类型",
+                                     "责任人证件编码",
+                                     "场所用途",
+                                     "场所规模",
+                                     "投入使用开始时间",
+                                     "使用寿命",
+                                     "检查地址",
+                                     "检查联系电话",
+                                     "所属区县",
+                                     "行政相对人性质",
+                                     "行政区划代码"};
+  auto row = [](std::string name, std::string uscc, std::string id, std::string since) {
+    return std::vector<std::string>{name,          "重庆市渝中区", "解放碑街道", "重庆甲公司",
+                                    uscc,          "张三",         "",           id,
+                                    "仓储",        "800 平方米",   since,        "30 年",
+                                    "民族路 1 号", "023-63000000", "渝中区",     "企业",
+                                    "500103"};
+  };
+  ImportOptions options = Options();
+  options.kind = TargetKind::kPlace;
+  auto bad =
+      ImportTargets(sql(), database().backend(),
+                    Rows({header, row("甲仓库", "", "500103199001011232", "2015-06-01"),
+                          row("乙仓库", "91500103MA60K3T26Y", "500103199001011233", "2015-13-01")}),
+                    options);
+  ASSERT_TRUE(bad.ok()) << bad.error().message;
+  EXPECT_FALSE(bad->committed);
+  std::vector<std::string> columns;
+  for (const auto& p : bad->problems) columns.push_back(p.column);
+  EXPECT_EQ(columns, (std::vector<std::string>{"责任单位统一社会信用代码", "责任人证件编码",
+                                               "投入使用开始时间"}));
+
+  auto good = ImportTargets(
+      sql(), database().backend(),
+      Rows({header, row("甲仓库", "91500103MA60K3T26Y", "500103199001011232", "42156")}), options);
+  ASSERT_TRUE(good.ok());
+  ASSERT_TRUE(good->committed) << good->problems.at(0).message;
+  auto found = repo::Find(sql(), "place", "91500103MA60K3T26Y/甲仓库");
+  ASSERT_TRUE(found.has_value());
+  auto target = repo::Get(sql(), nullptr, found->id);
+  ASSERT_TRUE(target.has_value());
+  EXPECT_NE(target->extra.find("\"in_use_since\":\"2015-06-01\""), std::string::npos);
+  EXPECT_NE(target->extra.find("\"person_id_type\":\"居民身份证\""), std::string::npos);
+  // Exported as a row of the same columns, it reads back as the same target.
+  Row back = ToRow(*target);
+  ASSERT_EQ(back.size(), TargetColumns(TargetKind::kPlace).size());
+  EXPECT_EQ(back[0], "甲仓库");
+  EXPECT_EQ(back[10], "2015-06-01");
+  auto by_name = [&](const std::string& name) -> std::optional<int64_t> {
+    if (name == target->department_name) return target->department_id;
+    return std::nullopt;
+  };
+  Checked again = CheckTarget(TargetKind::kPlace, back, {0, by_name, ""});
+  EXPECT_TRUE(again.ok());
+  EXPECT_EQ(again.input.code, target->code);
+  EXPECT_EQ(again.input.extra, target->extra);
+}
+
+TEST_P(DirectoryTest, ProductsAreKnownByTheirLicence) {
+  std::vector<std::string> header = {
+      "生产许可证编号", "企业名称", "统一社会信用代码", "发证日期",     "有效期至", "检查地址",
+      "检查联系电话",   "所属区县", "行政相对人性质",   "行政区划代码", "产品名称"};
+  ImportOptions options = Options();
+  options.kind = TargetKind::kProduct;
+  options.today = "2026-11-18";
+  auto report =
+      ImportTargets(sql(), database().backend(),
+                    Rows({header,
+                          {"xk16-204-01234", "重庆甲电缆有限公司", "91500103MA60K3T26Y",
+                           "2021-03-15", "2026-03-14", "", "", "", "企业", "500103", "电线电缆"},
+                          {"渝XK-2020-77", "重庆乙公司", "", "2024-01-01", "2029-01-01", "", "", "",
+                           "企业", "500103", ""},
+                          {"XK16-204-01235", "重庆丙公司", "", "2024-01-01", "2023-01-01", "", "",
+                           "", "企业", "500103", ""}}),
+                    options);
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  EXPECT_FALSE(report->committed);  // the third row ends before it starts
+  ASSERT_EQ(report->problems.size(), 3u);
+  EXPECT_TRUE(report->problems[0].warning);  // row 2: expired
+  EXPECT_NE(report->problems[0].message.find("2026-03-14 到期"), std::string::npos);
+  EXPECT_TRUE(report->problems[1].warning);  // row 3: an unusual licence number
+  EXPECT_EQ(report->problems[1].column, "生产许可证编号");
+  EXPECT_FALSE(report->problems[2].warning);
+  EXPECT_EQ(report->problems[2].line, 4u);
+  EXPECT_EQ(report->invalid_rows, 1);
+
+  options.skip_invalid = true;
+  auto skipped = ImportTargets(sql(), database().backend(),
+                               Rows({header,
+                                     {"xk16-204-01234", "重庆甲电缆有限公司", "", "2021-03-15",
+                                      "2026-03-14", "", "", "", "企业", "500103", "电线电缆"}}),
+                               options);
+  ASSERT_TRUE(skipped.ok());
+  EXPECT_EQ(skipped->inserted, 1);
+  EXPECT_TRUE(repo::Find(sql(), "product", "XK16-204-01234").has_value());
+  EXPECT_FALSE(repo::Find(sql(), "entity", "XK16-204-01234").has_value());
+}
 
 }  // namespace
 }  // namespace ssj::directory

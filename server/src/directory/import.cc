@@ -1,5 +1,6 @@
 #include "directory/import.h"
 
+#include <algorithm>
 #include <memory>
 #include <unordered_map>
 #include <unordered_set>
@@ -10,9 +11,10 @@
 namespace ssj::directory {
 namespace {
 
-class EntityImport : public importer::ImportKind {
+class TargetImport : public importer::ImportKind {
  public:
-  EntityImport(soci::session& sql, const ImportOptions& options) : sql_(sql), options_(options) {
+  TargetImport(soci::session& sql, const ImportOptions& options)
+      : sql_(sql), options_(options), kind_(Info(options.kind).kind) {
     // The departments a 监管部门 cell may name, and which of them the importer may use, are
     // read once here, so checking a row needs no database and can run beside the writes.
     db::Query("SELECT id, code, name FROM departments ORDER BY id")
@@ -23,20 +25,29 @@ class EntityImport : public importer::ImportKind {
           departments_.emplace(db::RowText(row, 2), id);
           if (!options.department_allowed || options.department_allowed(id)) allowed_.insert(id);
         });
+    const auto& columns = TargetColumns(options.kind);
+    department_column_ = static_cast<size_t>(
+        std::find_if(columns.begin(), columns.end(),
+                     [](const Column& c) { return std::string_view(c.name) == "监管部门"; }) -
+        columns.begin());
   }
 
-  const std::vector<Column>& Columns() const override { return EntityColumns(); }
-  std::string Source() const override { return "附录 B.1"; }
-  std::string KeyColumn() const override { return "行政相对人编码"; }
+  const std::vector<Column>& Columns() const override { return TargetColumns(options_.kind); }
+  std::string Source() const override { return Info(options_.kind).appendix; }
+  std::string KeyColumn() const override { return Info(options_.kind).key_column; }
 
   importer::CheckedRow Check(const Row& row) override {
-    Checked checked = CheckEntity(row, options_.default_department, [&](const std::string& key) {
-      auto it = departments_.find(key);
-      return it == departments_.end() ? std::nullopt : std::optional<int64_t>(it->second);
-    });
+    CheckContext context{options_.default_department,
+                         [&](const std::string& key) {
+                           auto it = departments_.find(key);
+                           return it == departments_.end() ? std::nullopt
+                                                           : std::optional<int64_t>(it->second);
+                         },
+                         options_.today};
+    Checked checked = CheckTarget(options_.kind, row, context);
     if (checked.ok() && !allowed_.contains(checked.input.department_id)) {
-      checked.problems.push_back(
-          {"监管部门", row.back(), "该部门不在您的数据范围内，不能为其登记检查对象", false});
+      checked.problems.push_back({"监管部门", row[department_column_],
+                                  "该部门不在您的数据范围内，不能为其登记检查对象", false});
     }
     return {checked.input.code, std::move(checked.problems), std::move(checked.input)};
   }
@@ -49,7 +60,7 @@ class EntityImport : public importer::ImportKind {
   Written Write(const Row&, const importer::CheckedRow& checked, bool update_existing) override {
     const auto& input = std::any_cast<const TargetInput&>(checked.checked);
     if (update_existing) {
-      if (auto existing = repo::Find(sql_, "entity", input.code)) {
+      if (auto existing = repo::Find(sql_, kind_, input.code)) {
         writer_->Update(existing->id, input);
         return Written::kUpdated;
       }
@@ -59,12 +70,10 @@ class EntityImport : public importer::ImportKind {
   }
 
   bool Exists(const std::string& code) override {
-    return repo::Find(sql_, "entity", code).has_value();
+    return repo::Find(sql_, kind_, code).has_value();
   }
 
-  AuditNames Audit() const override {
-    return {"directory:target:import", "target_import", "entity"};
-  }
+  AuditNames Audit() const override { return {"directory:target:import", "target_import", kind_}; }
 
  private:
   soci::session& sql_;
@@ -72,14 +81,23 @@ class EntityImport : public importer::ImportKind {
   std::unordered_map<std::string, int64_t> departments_;  // by code and by name
   std::unordered_set<int64_t> allowed_;
   std::unique_ptr<repo::Writer> writer_;
+  std::string kind_;
+  size_t department_column_ = 0;
 };
 
 }  // namespace
 
+Result<ImportReport> ImportTargets(soci::session& sql, db::Backend backend,
+                                   const RecordSource& source, const ImportOptions& options) {
+  TargetImport kind(sql, options);
+  return importer::RunImport(sql, backend, source, options, kind);
+}
+
 Result<ImportReport> ImportEntities(soci::session& sql, db::Backend backend,
                                     const RecordSource& source, const ImportOptions& options) {
-  EntityImport kind(sql, options);
-  return importer::RunImport(sql, backend, source, options, kind);
+  ImportOptions entities = options;
+  entities.kind = TargetKind::kEntity;
+  return ImportTargets(sql, backend, source, entities);
 }
 
 }  // namespace ssj::directory

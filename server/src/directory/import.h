@@ -1,5 +1,5 @@
-// Importing B.1 targets: the target directory's ImportKind on the shared two-phase engine
-// (importer/import_engine.h).
+// Importing targets of each kind (B.1–B.3): the target directory's ImportKind on the shared
+// two-phase engine (importer/import_engine.h).
 #pragma once
 
 #include <soci/soci.h>
@@ -9,6 +9,7 @@
 
 #include "common/error.h"
 #include "db/database.h"
+#include "directory/directory.h"
 #include "importer/file_source.h"
 #include "importer/import_engine.h"
 
@@ -20,13 +21,19 @@ using importer::RecordSource;
 using importer::RowProblem;
 
 struct ImportOptions : importer::ImportOptions {
+  TargetKind kind = TargetKind::kEntity;
+  std::string today;  // YYYY-MM-DD: licences that expired before it are flagged
   // Supervises the targets whose row names no department (the importing user's department).
   int64_t default_department = 0;
   // When set, a row's supervising department must pass it (the importing user's data scope).
   std::function<bool(int64_t department_id)> department_allowed;
 };
 
-// Imports B.1 targets; see importer::RunImport for what is an error and what a report.
+// Imports targets of options.kind; see importer::RunImport for what is an error and what a
+// report.
+Result<ImportReport> ImportTargets(soci::session& sql, db::Backend backend,
+                                   const RecordSource& source, const ImportOptions& options);
+// B.1, for the tests that predate places and products.
 Result<ImportReport> ImportEntities(soci::session& sql, db::Backend backend,
                                     const RecordSource& source, const ImportOptions& options);
 

@@ -21,69 +21,65 @@ Status CheckDepartmentInScope(soci::session& sql, const org::Principal& who, int
 
 }  // namespace
 
-const std::vector<std::string>& EntityFieldNames() {
-  static const std::vector<std::string> names = {"name",
-                                                 "code",
-                                                 "address",
-                                                 "phone",
-                                                 "district",
-                                                 "nature",
-                                                 "division_code",
-                                                 "status",
-                                                 "credit_class",
-                                                 "industry_section",
-                                                 "industry_division",
-                                                 "tags",
-                                                 "department"};
-  return names;
-}
-
-Result<Row> RowFromJson(const json::value& body) {
-  return importer::RowFromJson(body, EntityFieldNames());
+Result<TargetKind> KindOf(const json::value& body) {
+  const json::value* kind = body.is_object() ? body.as_object().if_contains("kind") : nullptr;
+  if (!kind || kind->is_null()) return TargetKind::kEntity;
+  std::optional<TargetKind> found;
+  if (kind->is_string()) found = KindByName(std::string_view(kind->as_string()));
+  if (!found) return Error::InvalidField("kind", "应为 entity、place 或 product");
+  return *found;
 }
 
 namespace {
 
-Result<TargetInput> Check(soci::session& sql, const org::Principal& who, const Row& row) {
+Result<TargetInput> Check(soci::session& sql, const org::Principal& who, TargetKind kind,
+                          const json::value& body, const std::string& today) {
+  SSJ_ASSIGN(Row row, importer::RowFromJson(body, TargetFieldNames(kind)));
   auto lookup = [&](const std::string& key) -> std::optional<int64_t> {
     if (key.starts_with("#")) return importer::ParseIdRef(key);
     return repo::DepartmentByCodeOrName(sql, key);
   };
-  Checked checked = CheckEntity(row, who.department_id, lookup);
+  Checked checked = CheckTarget(kind, row, {who.department_id, lookup, today});
   if (!checked.ok())
-    return importer::ProblemsError(checked.problems, EntityColumns(), EntityFieldNames());
+    return importer::ProblemsError(checked.problems, TargetColumns(kind), TargetFieldNames(kind));
   SSJ_TRY(CheckDepartmentInScope(sql, who, checked.input.department_id));
   return checked.input;
 }
 
+Error Taken(const TargetInput& input) {
+  const std::string field = input.kind == "place" && input.code.find('/') != std::string::npos
+                                ? "name"
+                                : (input.kind == "place" ? "place_code" : "code");
+  return Error::Duplicate(field, input.code, "名录库中已有编码为 " + input.code + " 的对象");
+}
+
 }  // namespace
 
-Result<Target> CreateEntity(soci::session& sql, const org::Principal& who, const Row& row,
-                            const std::string& now) {
-  SSJ_ASSIGN(TargetInput input, Check(sql, who, row));
-  if (repo::Find(sql, input.kind, input.code)) {
-    return Error::Duplicate("code", input.code, "名录库中已有编码为 " + input.code + " 的对象");
-  }
+Result<Target> CreateTarget(soci::session& sql, const org::Principal& who, const json::value& body,
+                            const std::string& now, const std::string& today) {
+  SSJ_ASSIGN(TargetKind kind, KindOf(body));
+  SSJ_ASSIGN(TargetInput input, Check(sql, who, kind, body, today));
+  if (repo::Find(sql, input.kind, input.code)) return Taken(input);
   int64_t id = repo::Insert(sql, input, who.user_id, now, "create");
   return *repo::Get(sql, nullptr, id);
 }
 
-Result<Change<Target>> UpdateEntity(soci::session& sql, const org::Principal& who, int64_t id,
-                                    const Row& row, const std::string& now) {
+Result<Change<Target>> UpdateTarget(soci::session& sql, const org::Principal& who, int64_t id,
+                                    const json::value& body, const std::string& now,
+                                    const std::string& today) {
   auto before = repo::Get(sql, &who, id);
   if (!before) return Error::NotFound("检查对象");
-  SSJ_ASSIGN(TargetInput input, Check(sql, who, row));
+  // A target keeps its kind: its columns are its kind's.
+  SSJ_ASSIGN(TargetInput input,
+             Check(sql, who, KindByName(before->kind).value_or(TargetKind::kEntity), body, today));
   auto same_code = repo::Find(sql, input.kind, input.code);
-  if (same_code && same_code->id != id) {
-    return Error::Duplicate("code", input.code, "名录库中已有编码为 " + input.code + " 的对象");
-  }
+  if (same_code && same_code->id != id) return Taken(input);
   repo::Update(sql, id, input, who.user_id, now, "update");
   return Change<Target>{before, *repo::Get(sql, nullptr, id)};
 }
 
 json::value ToJson(const Target& t) {
   json::object o = InputJson(t);
-  o.erase("extra");
   o["id"] = t.id;
   o["district"] = t.district;
   o["department_name"] = t.department_name;

@@ -19,15 +19,17 @@ struct Change {
   T after;
 };
 
-// The form's fields by their API names, in EntityColumns() order.
-const std::vector<std::string>& EntityFieldNames();
-// A JSON object of those fields as a Row; non-string values are an error naming the field.
-Result<Row> RowFromJson(const boost::json::value& body);
+// The kind a form is for: its "kind" field (entity, place or product; entity when absent).
+Result<TargetKind> KindOf(const boost::json::value& body);
 
-Result<Target> CreateEntity(soci::session& sql, const org::Principal& who, const Row& row,
-                            const std::string& now);
-Result<Change<Target>> UpdateEntity(soci::session& sql, const org::Principal& who, int64_t id,
-                                    const Row& row, const std::string& now);
+// Create and edit from a form: a JSON object of the kind's fields (TargetFieldNames), checked
+// like an imported row; errors name the field. `today` flags expired licences.
+Result<Target> CreateTarget(soci::session& sql, const org::Principal& who,
+                            const boost::json::value& body, const std::string& now,
+                            const std::string& today);
+Result<Change<Target>> UpdateTarget(soci::session& sql, const org::Principal& who, int64_t id,
+                                    const boost::json::value& body, const std::string& now,
+                                    const std::string& today);
 
 boost::json::value ToJson(const Target& target);
 boost::json::value ToJson(const HistoryEntry& entry);
