@@ -108,7 +108,10 @@ int Demo(const std::string& db_url, int targets) {
     std::cout << "已创建演示数据: " << report->departments << " 个部门，" << report->logins.size()
               << " 个演示账号。\n";
   }
-  if (!report->already_present) std::cout << "名录库演示检查对象 " << report->targets << " 个。\n";
+  if (!report->already_present) {
+    std::cout << "名录库演示检查对象 " << report->targets << " 个，场地场所和产品 "
+              << report->places_and_products << " 个。\n";
+  }
   if (targets > 0) {
     std::cerr << "生成检查对象名录至 " << targets << " 个…\n";
     db::Lease sql = (*db)->Acquire();

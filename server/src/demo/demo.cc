@@ -179,6 +179,8 @@ Result<DemoReport> Run(const Services& services, int64_t targets) {
   }
   tx.Commit();
   SSJ_ASSIGN(report.targets, AddTargets(*sql, services.db->backend(), now_ms, targets));
+  SSJ_ASSIGN(report.places_and_products,
+             AddPlacesAndProducts(*sql, services.db->backend(), now_ms, 24));
   SSJ_ASSIGN(report.inspectors, AddInspectors(*sql, services.db->backend(), now_ms));
   SSJ_TRY(AddRestrictions(*sql, services.db->backend(), now_ms));
   SSJ_TRY(AddItems(*sql, services.db->backend(), now_ms));

@@ -1,14 +1,17 @@
 #include "demo/demo_targets.h"
 
 #include <boost/json.hpp>
+#include <cstdio>
 #include <random>
 #include <string>
 
 #include "audit/audit_repo.h"
 #include "codes/divisions.h"
+#include "codes/resident_id.h"
 #include "codes/uscc.h"
 #include "common/clock.h"
 #include "db/database.h"
+#include "directory/directory.h"
 #include "directory/directory_repo.h"
 #include "org/org_repo.h"
 
@@ -98,7 +101,104 @@ directory::TargetInput Make(int64_t index, int64_t default_department,
   return t;
 }
 
+constexpr const char* kPlaceWords[][3] = {
+    {"危险化学品仓库", "储存", "占地 1200 平方米"},  {"锅炉房", "供热", "4 吨/小时燃气锅炉 2 台"},
+    {"生产厂区", "生产", "占地 3.5 公顷"},           {"配电房", "供配电", "10 千伏"},
+    {"储罐区", "储存", "储罐 6 个，共 3000 立方米"}, {"员工宿舍", "住宿", "建筑面积 4000 平方米"}};
+constexpr const char* kPeople[] = {"张伟", "王芳", "李强", "刘洋", "陈静", "杨军", "赵磊", "黄敏"};
+constexpr const char* kProducts[] = {
+    "电线电缆",    "危险化学品", "化肥", "水泥", "建筑用钢筋", "燃气器具", "危险化学品包装物及容器",
+    "食品相关产品"};
+
+// Rows in each kind's import columns, checked by the same rules as an import.
+directory::Row PlaceRow(const directory::TargetInput& unit, int64_t i, std::mt19937_64& rng) {
+  const auto& words = kPlaceWords[i % std::size(kPlaceWords)];
+  const codes::Division* division = codes::FindDivision(unit.division_code);
+  std::string id = unit.division_code + std::to_string(1965 + rng() % 35) + "0" +
+                   std::to_string(1 + rng() % 9) + std::to_string(10 + rng() % 18) +
+                   std::to_string(100 + rng() % 900);
+  id += *codes::ResidentIdCheckChar(id);
+  return {unit.name + words[0],
+          division->full_name,
+          "",
+          unit.name,
+          unit.code,
+          kPeople[i % std::size(kPeople)],
+          "居民身份证",
+          id,
+          words[1],
+          words[2],
+          std::to_string(2005 + rng() % 18) + "-0" + std::to_string(1 + rng() % 9) + "-15",
+          i % 2 ? "30 年" : "",
+          unit.address,
+          unit.phone,
+          "",
+          unit.nature,
+          unit.division_code,
+          unit.status,
+          unit.credit_class,
+          "",
+          "",
+          "",
+          "",
+          ""};
+}
+
+directory::Row ProductRow(const directory::TargetInput& unit, int64_t i, std::mt19937_64& rng) {
+  char licence[32];
+  std::snprintf(licence, sizeof licence, "XK%02d-%03d-%05d", 6 + static_cast<int>(rng() % 20),
+                static_cast<int>(rng() % 1000), static_cast<int>(rng() % 100000));
+  const int issued = 2019 + static_cast<int>(i % 6);  // licences last five years: some expired
+  return {licence,
+          unit.name,
+          unit.code,
+          std::to_string(issued) + "-04-01",
+          std::to_string(issued + 5) + "-03-31",
+          unit.address,
+          unit.phone,
+          "",
+          unit.nature,
+          unit.division_code,
+          unit.status,
+          unit.credit_class,
+          "",
+          "",
+          "",
+          "",
+          kProducts[i % std::size(kProducts)]};
+}
+
 }  // namespace
+
+Result<int64_t> AddPlacesAndProducts(soci::session& sql, db::Backend backend, int64_t now_ms,
+                                     int64_t count) {
+  auto office = org::repo::GetDepartmentByCode(sql, "CQJXW-JNZY");
+  if (!office) return Error::NotFound("演示部门 CQJXW-JNZY（请先运行 ssj demo）");
+  const std::string now = FormatIsoMillis(now_ms);
+  db::Transaction tx(sql, backend);
+  int64_t added = 0;
+  for (int64_t i = 0; i < count; ++i) {
+    std::mt19937_64 rng(0x504C'4143ULL + static_cast<uint64_t>(i));
+    // The firms among the first demo targets run the places and hold the licences.
+    const directory::TargetInput unit = Make(i * 7, office->id, {});
+    for (auto kind : {directory::TargetKind::kPlace, directory::TargetKind::kProduct}) {
+      directory::Row row =
+          kind == directory::TargetKind::kPlace ? PlaceRow(unit, i, rng) : ProductRow(unit, i, rng);
+      directory::Checked checked = directory::CheckTarget(
+          kind, row, {office->id, [](const std::string&) { return std::nullopt; }, ""});
+      if (!checked.ok()) {
+        return Error::Internal("demo " + std::string(directory::Info(kind).kind) + " " +
+                               checked.problems.front().column + ": " +
+                               checked.problems.front().message);
+      }
+      if (directory::repo::Find(sql, checked.input.kind, checked.input.code)) continue;
+      directory::repo::Insert(sql, checked.input, std::nullopt, now, "import");
+      ++added;
+    }
+  }
+  tx.Commit();
+  return added;
+}
 
 Result<int64_t> AddTargets(soci::session& sql, db::Backend backend, int64_t now_ms, int64_t count,
                            const std::function<void(int64_t)>& progress) {

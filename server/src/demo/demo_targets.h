@@ -15,4 +15,9 @@ namespace ssj::demo {
 Result<int64_t> AddTargets(soci::session& sql, db::Backend backend, int64_t now_ms, int64_t count,
                            const std::function<void(int64_t)>& progress = {});
 
+// Adds `count` places (B.2) and `count` products (B.3) run by the first demo firms, some with
+// expired licences. Returns how many were added.
+Result<int64_t> AddPlacesAndProducts(soci::session& sql, db::Backend backend, int64_t now_ms,
+                                     int64_t count);
+
 }  // namespace ssj::demo
