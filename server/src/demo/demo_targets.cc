@@ -213,12 +213,11 @@ Result<int64_t> AddTargets(soci::session& sql, db::Backend backend, int64_t now_
   constexpr int64_t kBatch = 20000;  // one transaction per batch keeps the WAL small
   for (int64_t from = 0; from < count; from += kBatch) {
     db::Transaction tx(sql, backend);
+    directory::repo::Writer writer(sql, std::nullopt, now, "import");
     int64_t batch_added = 0;
     for (int64_t index = from; index < std::min(count, from + kBatch); ++index) {
-      directory::TargetInput t = Make(index, office->id, district_departments);
-      if (directory::repo::Find(sql, t.kind, t.code)) continue;
-      directory::repo::Insert(sql, t, std::nullopt, now, "import");
-      ++batch_added;
+      // Add skips a code already stored (a demo loaded before keeps its targets).
+      if (writer.Add(Make(index, office->id, district_departments))) ++batch_added;
     }
     if (batch_added > 0) {
       audit::Append(sql, audit::Actor{std::nullopt, "system:demo", std::nullopt, "127.0.0.1"},
