@@ -180,7 +180,7 @@ Result<DemoReport> Run(const Services& services, int64_t targets) {
   tx.Commit();
   SSJ_ASSIGN(report.targets, AddTargets(*sql, services.db->backend(), now_ms, targets));
   SSJ_ASSIGN(report.places_and_products,
-             AddPlacesAndProducts(*sql, services.db->backend(), now_ms, 24));
+             AddPlacesAndProducts(*sql, services.db->backend(), now_ms, targets > 0 ? 24 : 0));
   SSJ_ASSIGN(report.inspectors, AddInspectors(*sql, services.db->backend(), now_ms));
   SSJ_TRY(AddRestrictions(*sql, services.db->backend(), now_ms));
   SSJ_TRY(AddItems(*sql, services.db->backend(), now_ms));

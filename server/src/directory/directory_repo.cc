@@ -4,6 +4,7 @@
 #include <map>
 
 #include "codes/divisions.h"
+#include "codes/industry.h"
 #include "db/database.h"
 #include "directory/directory.h"
 #include "org/org_repo.h"
@@ -256,8 +257,14 @@ std::map<std::string, Existing> FindMany(soci::session& sql, const std::string& 
 
 namespace {
 
+// How a division above county level is searched. Its counties are a range of the division index,
+// but the range's matches come out in division order and must all be sorted to find the newest
+// page. When the region holds many targets it is cheaper to walk the targets from the newest and
+// test each one's division: writing the test as substr() keeps both planners off the index.
+enum class Broad { kIndexRange, kScan };
+
 // The filter's conditions and the caller's data scope, for lists and exports alike.
-Query Where(const org::Principal* who, const TargetFilter& f) {
+Query Where(const org::Principal* who, const TargetFilter& f, Broad broad) {
   Query where(" WHERE 1 = 1");
   if (!f.kind.empty()) where.Append(" AND t.kind = :kind").Bind("kind", f.kind);
   if (!f.code.empty()) {
@@ -269,15 +276,32 @@ Query Where(const org::Principal* who, const TargetFilter& f) {
     where.Append(" AND t.name LIKE :name ESCAPE '\\'").Bind("name", LikeContains(f.name));
   }
   if (!f.division.empty()) {
-    // A division and everything under it, as an index range: "370300" covers "3703xx".
+    const codes::Division* division = codes::FindDivision(f.division);
     auto range = DivisionRange(f.division);
-    if (!range) range = std::make_pair(f.division, f.division);  // matches nothing
-    where.Append(" AND t.division_code >= :div_lo AND t.division_code < :div_hi")
-        .Bind("div_lo", range->first)
-        .Bind("div_hi", range->second);
+    if (!division || !range) {
+      where.Append(" AND 1 = 0");  // an unknown division matches nothing
+    } else if (division->level == "county") {
+      // Targets are registered at county level: one value of the index, already in id order.
+      where.Append(" AND t.division_code = :div").Bind("div", f.division);
+    } else if (broad == Broad::kScan) {
+      where
+          .Append(" AND substr(t.division_code, 1, " + std::to_string(range->first.size()) +
+                  ") = :div_prefix")
+          .Bind("div_prefix", range->first);
+    } else {
+      // "370300" covers "3703xx".
+      where.Append(" AND t.division_code >= :div_lo AND t.division_code < :div_hi")
+          .Bind("div_lo", range->first)
+          .Bind("div_hi", range->second);
+    }
   }
-  if (!f.industry_section.empty())
-    where.Append(" AND t.industry_section = :section").Bind("section", f.industry_section);
+  // A 大类 implies its 门类, which leads the industry index.
+  std::string section = f.industry_section;
+  if (section.empty() && !f.industry_division.empty()) {
+    if (const codes::IndustrySection* s = codes::SectionOfDivision(f.industry_division))
+      section = s->code;
+  }
+  if (!section.empty()) where.Append(" AND t.industry_section = :section").Bind("section", section);
   if (!f.industry_division.empty())
     where.Append(" AND t.industry_division = :division").Bind("division", f.industry_division);
   if (!f.status.empty()) {
@@ -289,8 +313,9 @@ Query Where(const org::Principal* who, const TargetFilter& f) {
   if (!f.credit_class.empty())
     where.Append(" AND t.credit_class = :class").Bind("class", f.credit_class);
   if (!f.tag.empty()) {
-    where.Append(
-        " AND EXISTS (SELECT 1 FROM target_tags g WHERE g.target_id = t.id AND g.tag = :tag)");
+    // An IN list comes out of the tag index in id order, so a page needs no sort; EXISTS made
+    // SQLite test every target in turn.
+    where.Append(" AND t.id IN (SELECT g.target_id FROM target_tags g WHERE g.tag = :tag)");
     where.Bind("tag", f.tag);
   }
   if (f.department_id > 0)
@@ -302,7 +327,8 @@ Query Where(const org::Principal* who, const TargetFilter& f) {
 }  // namespace
 
 Page<Target> List(soci::session& sql, const org::Principal* who, const TargetFilter& f) {
-  Query where = Where(who, f);
+  // Counting stops at the cap, so it may use the division index whatever the region's size.
+  Query where = Where(who, f, Broad::kIndexRange);
   Page<Target> page;
   // Counting a million matches costs more than the page itself: count up to a cap, and say so.
   page.total = where
@@ -310,8 +336,15 @@ Page<Target> List(soci::session& sql, const org::Principal* who, const TargetFil
                             " LIMIT " + std::to_string(kCountCap + 1) + ") c")
                    .ScalarInt(sql);
   page.capped = page.total > kCountCap;
-  if (page.capped) page.total = kCountCap;
-  Query rows = where.Wrapped(kColumns, " ORDER BY t.id DESC LIMIT :limit OFFSET :offset");
+  if (page.capped) {
+    page.total = kCountCap;
+    // So many matches: the newest ones are met soon when walking the targets from the newest.
+    where = Where(who, f, Broad::kScan);
+  }
+  // The page's ids first, from the narrowest index that serves the filter, then their rows:
+  // when the filter's index is not in id order, only ids are sorted, not joined rows.
+  Query rows = where.Wrapped(std::string(kColumns) + " WHERE t.id IN (SELECT t.id FROM targets t",
+                             " ORDER BY t.id DESC LIMIT :limit OFFSET :offset) ORDER BY t.id DESC");
   rows.Bind("limit", f.page_size).Bind("offset", (f.page - 1) * f.page_size);
   rows.ForEach(sql, [&](const soci::row& row) { page.items.push_back(FromRow(row)); });
   AttachTags(sql, page.items);
@@ -323,7 +356,8 @@ void ForEach(soci::session& sql, const org::Principal* who, const TargetFilter& 
   // Pages by id (keyset), not OFFSET, so the millionth row costs what the first did; each batch
   // gets its tags in one query.
   constexpr int64_t kBatch = 1000;
-  const Query where = Where(who, f);
+  // Walks all the targets by id anyway, testing each: no index range to sort per batch.
+  const Query where = Where(who, f, Broad::kScan);
   int64_t after = 0;
   for (;;) {
     Query q = where.Wrapped(kColumns, " AND t.id > :after ORDER BY t.id LIMIT :limit");
