@@ -209,12 +209,12 @@ int64_t Writer::Insert(const TargetInput& input) {
   return id;
 }
 
-bool Writer::Add(const TargetInput& input) {
+bool Writer::Add(TargetInput input) {
   Statements& s = *st_;
-  s.v = input;
+  s.v = std::move(input);
   s.add.execute(true);
   if (s.add.get_affected_rows() == 0) return false;
-  for (const std::string& tag : input.tags) {
+  for (const std::string& tag : s.v.tags) {
     s.tag_value = tag;
     s.tag_by_code.execute(true);
   }

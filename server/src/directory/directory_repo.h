@@ -44,7 +44,7 @@ class Writer {
   // SQLite runs an INSERT … RETURNING with a statement journal, which costs writing every page
   // the row touches to a temporary file first: for a million imported rows that was most of the
   // time. And the unique index answers "is it stored?" as part of the insert.
-  bool Add(const TargetInput& input);
+  bool Add(TargetInput input);
   void Update(int64_t id, const TargetInput& input);
 
  private:

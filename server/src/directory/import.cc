@@ -57,8 +57,8 @@ class TargetImport : public importer::ImportKind {
     writer_ = std::make_unique<repo::Writer>(sql_, by, now, "import");
   }
 
-  Written Write(const Row&, const importer::CheckedRow& checked, bool update_existing) override {
-    const auto& input = std::any_cast<const TargetInput&>(checked.checked);
+  Written Write(const Row&, importer::CheckedRow& checked, bool update_existing) override {
+    auto& input = std::any_cast<TargetInput&>(checked.checked);
     if (update_existing) {
       if (auto existing = repo::Find(sql_, kind_, input.code)) {
         writer_->Update(existing->id, input);
@@ -66,7 +66,7 @@ class TargetImport : public importer::ImportKind {
       }
     }
     // The unique (kind, code) index finds a stored code as part of the insert.
-    return writer_->Add(input) ? Written::kInserted : Written::kExists;
+    return writer_->Add(std::move(input)) ? Written::kInserted : Written::kExists;
   }
 
   bool Exists(const std::string& code) override {

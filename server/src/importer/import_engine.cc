@@ -179,7 +179,7 @@ Result<ImportReport> RunImport(soci::session& sql, db::Backend backend, const Re
     mark_bad();
   };
   // A good row: written at once, or only looked up once writing has stopped.
-  auto write = [&](size_t line, const Row& row, const CheckedRow& checked) -> Status {
+  auto write = [&](size_t line, const Row& row, CheckedRow& checked) -> Status {
     const std::string& key = checked.key;
     if (!writing) {
       if (!options.update_existing && kind.Exists(key)) exists_problem(line, key);
@@ -268,6 +268,7 @@ Result<ImportReport> RunImport(soci::session& sql, db::Backend backend, const Re
       if (options.progress && report.rows % 10000 == 0) options.progress(1, report.rows);
     }
     if (header_error) return std::move(*header_error);
+    pipe.Recycle(std::move(batch));
   }
   if (header_error) return std::move(*header_error);
   SSJ_TRY(pipe.Finish());
@@ -296,8 +297,7 @@ Result<ImportReport> RunImport(soci::session& sql, db::Backend backend, const Re
   return report;
 }
 
-ImportKind::Written LookupKind::Write(const Row& row, const CheckedRow& checked,
-                                      bool update_existing) {
+ImportKind::Written LookupKind::Write(const Row& row, CheckedRow& checked, bool update_existing) {
   const std::string& key = checked.key;
   auto found = FindExisting({key});
   std::optional<int64_t> existing;

@@ -120,7 +120,8 @@ class ImportKind {
   // may not be updated; kChanged when the row no longer passes its check (data it depends on
   // changed meanwhile).
   enum class Written { kInserted, kUpdated, kExists, kChanged };
-  virtual Written Write(const Row& row, const CheckedRow& checked, bool update_existing) = 0;
+  // Write may take what it needs out of `checked`.
+  virtual Written Write(const Row& row, CheckedRow& checked, bool update_existing) = 0;
   // Whether `key` is stored: for the rows checked once writing has stopped (a bad row, and bad
   // rows are not skipped), which are still reported when they name a stored key.
   virtual bool Exists(const std::string& key) = 0;
@@ -142,7 +143,7 @@ class LookupKind : public ImportKind {
   // Inserts the row, or updates the record `existing`; false as for kChanged.
   virtual bool WriteRow(const Row& row, std::optional<int64_t> existing) = 0;
 
-  Written Write(const Row& row, const CheckedRow& checked, bool update_existing) final;
+  Written Write(const Row& row, CheckedRow& checked, bool update_existing) final;
   bool Exists(const std::string& key) final;
 };
 

@@ -40,6 +40,12 @@ RecordPipe::~RecordPipe() {
 }
 
 void RecordPipe::Push(std::vector<PipedRecord> batch) {
+  std::vector<std::vector<PipedRecord>> spent;
+  {
+    std::lock_guard lock(mu_);
+    spent.swap(spent_);
+  }
+  spent.clear();  // outside the lock
   std::unique_lock lock(mu_);
   changed_.wait(lock, [&] { return queue_.size() < kMaxBatches || cancelled_; });
   if (cancelled_) return;
@@ -55,6 +61,11 @@ std::vector<PipedRecord> RecordPipe::Next() {
   queue_.pop_front();
   changed_.notify_all();
   return batch;
+}
+
+void RecordPipe::Recycle(std::vector<PipedRecord> batch) {
+  std::lock_guard lock(mu_);
+  if (!done_) spent_.push_back(std::move(batch));
 }
 
 Status RecordPipe::Finish() {

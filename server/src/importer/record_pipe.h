@@ -45,6 +45,10 @@ class RecordPipe {
   // The next batch of records in file order; empty once the source is done. Then Finish()
   // tells whether it ended well.
   std::vector<PipedRecord> Next();
+  // Hands a consumed batch back: the reader frees it, on its own thread. Its strings were
+  // allocated there, and freeing them on the consumer's thread cost it a fifth of its time in
+  // the allocator's cross-thread path.
+  void Recycle(std::vector<PipedRecord> batch);
   Status Finish();
 
  private:
@@ -56,6 +60,7 @@ class RecordPipe {
   std::mutex mu_;
   std::condition_variable changed_;
   std::deque<std::vector<PipedRecord>> queue_;
+  std::vector<std::vector<PipedRecord>> spent_;
   bool done_ = false;
   bool cancelled_ = false;
   Status status_ = OkStatus();
