@@ -48,7 +48,7 @@ Result<Response> HandleList(Request& req) {
   f.page_size = params.page_size;
   auto page = repo::List(*req.sql, req.principal, f);
   json::array items;
-  for (const Target& t : page.items) items.push_back(ToJson(t));
+  for (const Target& t : page.items) items.push_back(ListJson(t));
   return JsonResponse(http::PageJson(std::move(items), page.total, params, page.capped));
 }
 

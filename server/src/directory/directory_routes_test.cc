@@ -198,6 +198,48 @@ TEST_P(TargetRoutesTest, AnXlsxWorkbookImportsAndItsCellProblemsAreRowErrors) {
   EXPECT_EQ(done.body.at("inserted"), 1);
 }
 
+// A place from the form and a product from a file; a list shows no responsible person's full ID.
+TEST_P(TargetRoutesTest, PlacesAndProductsHaveTheirOwnColumns) {
+  LoginAs("yewu", "Demo@2026");
+  json::object place = {{"kind", "place"},
+                        {"name", "储罐区"},
+                        {"unit", "重庆甲公司"},
+                        {"unit_code", "91500103MA60K3T26Y"},
+                        {"person", "张三"},
+                        {"person_id", "500103199001011232"},
+                        {"in_use_since", "2015-06-01"},
+                        {"nature", "企业"},
+                        {"division_code", "500103"}};
+  http::Response created = Call(Method::kPost, "/api/v1/targets", place);
+  ASSERT_EQ(created.status, 201) << json::serialize(created.body);
+  EXPECT_EQ(created.body.at("code"), "91500103MA60K3T26Y/储罐区");
+  const int64_t id = created.body.at("id").as_int64();
+  place["person_id"] = "500103199001011233";
+  http::Response bad = Call(Method::kPost, "/api/v1/targets", place);
+  ASSERT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.body.at("details").at("field"), "person_id");
+
+  http::Response list = Call(Method::kGet, "/api/v1/targets", nullptr, true, {{"kind", "place"}});
+  ASSERT_EQ(list.status, 200);
+  ASSERT_EQ(list.body.at("items").as_array().size(), 1u);
+  EXPECT_EQ(list.body.at("items").at(0).at("extra").at("person_id"), "500103********1232");
+  http::Response detail = Call(Method::kGet, "/api/v1/targets/" + std::to_string(id));
+  EXPECT_EQ(detail.body.at("extra").at("person_id"), "500103199001011232");
+
+  http::Response report = Upload(
+      "/api/v1/products/import",
+      "生产许可证编号,企业名称,统一社会信用代码,发证日期,有效期至,检查地址,检查联系电话,所属区县,"
+      "行政相对人性质,行政区划代码\nXK16-204-01234,重庆甲电缆有限公司,,2025-03-15,2030-03-14,,,,"
+      "企业,500103\n",
+      {{"file_name", "产品.csv"}});
+  ASSERT_EQ(report.status, 200) << json::serialize(report.body);
+  EXPECT_EQ(report.body.at("inserted"), 1);
+  http::Response products =
+      Call(Method::kGet, "/api/v1/targets", nullptr, true, {{"kind", "product"}});
+  EXPECT_EQ(products.body.at("items").at(0).at("extra").at("valid_until"), "2030-03-14");
+  EXPECT_EQ(Call(Method::kGet, "/api/v1/products/import/template").status, 200);
+}
+
 SSJ_BOTH_BACKENDS(TargetRoutesTest);
 
 }  // namespace

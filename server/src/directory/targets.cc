@@ -89,6 +89,18 @@ json::value ToJson(const Target& t) {
   return o;
 }
 
+json::value ListJson(const Target& t) {
+  json::value o = ToJson(t);
+  json::object& extra = o.as_object()["extra"].as_object();
+  if (json::value* id = extra.if_contains("person_id"); id && id->is_string()) {
+    std::string v(id->as_string());
+    if (v.size() > 10)
+      v = v.substr(0, 6) + std::string(v.size() - 10, '*') + v.substr(v.size() - 4);
+    *id = v;
+  }
+  return o;
+}
+
 json::value ToJson(const HistoryEntry& h) {
   return {{"version", h.version},
           {"action", h.action},

@@ -32,6 +32,9 @@ Result<Change<Target>> UpdateTarget(soci::session& sql, const org::Principal& wh
                                     const std::string& today);
 
 boost::json::value ToJson(const Target& target);
+// A list row: the target without the personal data a list has no need for (a place's
+// responsible person's ID number keeps only its first 6 and last 4 characters).
+boost::json::value ListJson(const Target& target);
 boost::json::value ToJson(const HistoryEntry& entry);
 // The dictionaries a form needs: natures, statuses, classes, tags, industry sections.
 boost::json::value OptionsJson();
