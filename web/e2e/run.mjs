@@ -303,9 +303,9 @@ async function chooseImportFile(dialog, name, buffer, mimeType = 'text/csv') {
   await dialog.locator('input[type=file]').setInputFiles({ name, mimeType, buffer })
 }
 
-/** Starts the import and waits for the report of the server. */
-async function startImport(page, dialog) {
-  const answered = page.waitForResponse((r) => r.url().includes('/api/v1/targets/import?') && r.request().method() === 'POST')
+/** Starts the import (POST `path`, by default that of 行政相对人) and waits for the report of the server. */
+async function startImport(page, dialog, path = '/targets/import') {
+  const answered = page.waitForResponse((r) => r.url().includes(`/api/v1${path}?`) && r.request().method() === 'POST')
   await dialog.getByRole('button', { name: '开始导入' }).click()
   const response = await answered
   assert.equal(response.status(), 200, `import: HTTP ${response.status()}`)
@@ -408,6 +408,76 @@ async function searchRestrictions(page, q) {
 /** The tag in the 状态 column of a row. */
 function stateTag(row) {
   return row.locator('.el-tag').filter({ hasText: /^(有效|未生效|已过期|已撤销)$/ })
+}
+
+/**
+ * Stands in for the export API (POST /exports, GET /exports/{id} and its /file) so the journeys
+ * do not depend on the server having it: the export runs for two polls, writing `rows` rows,
+ * then serves `body` as `fileName`. `requests` holds the bodies of the POSTs; `stop()` removes
+ * the stand-in.
+ */
+async function standInExports(page, { rows, fileName, body }) {
+  const requests = []
+  let polls = 0
+  const handler = async (route) => {
+    const request = route.request()
+    const { pathname } = new URL(request.url())
+    const json = (status, data) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(data) })
+    if (request.method() === 'POST' && pathname === '/api/v1/exports') {
+      requests.push({ body: request.postDataJSON(), csrf: request.headers()['x-csrf-token'] })
+      polls = 0
+      return json(202, { id: 'e2e-1', status: 'running', rows: 0, file_name: fileName })
+    }
+    if (pathname === '/api/v1/exports/e2e-1') {
+      polls++
+      const done = polls >= 2
+      return json(200, { id: 'e2e-1', status: done ? 'done' : 'running', rows: done ? rows : Math.floor(rows / 2), file_name: fileName })
+    }
+    if (pathname === '/api/v1/exports/e2e-1/file') {
+      return route.fulfill({
+        status: 200,
+        headers: {
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': `attachment; filename="export.csv"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        },
+        body,
+      })
+    }
+    return route.fallback()
+  }
+  const matches = (url) => url.pathname === '/api/v1/exports' || url.pathname.startsWith('/api/v1/exports/')
+  await page.route(matches, handler)
+  return { requests, stop: () => page.unroute(matches, handler) }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 场地场所 and 产品 helpers.
+
+/** Clicks the tab of a kind of 检查对象 and waits for its list. */
+async function openKindTab(page, label, kind) {
+  await page.locator('.kind-tabs .el-tabs__item').filter({ hasText: label }).click()
+  await page.waitForURL((url) => (url.searchParams.get('kind') ?? 'entity') === kind)
+  await waitTableLoaded(page)
+}
+
+/** The header texts of the list's table. */
+async function tableHeaders(page) {
+  const texts = await page.locator('.el-table__header-wrapper th .cell').allInnerTexts()
+  return texts.map((t) => t.trim()).filter(Boolean)
+}
+
+/** Two licence numbers (XK00-000-00000) not used before, from the clock. */
+function freshLicences() {
+  const n = String(Date.now() % 1e8).padStart(8, '0')
+  const m = String((Date.now() + 1) % 1e8).padStart(8, '0')
+  return [`XK16-${n.slice(0, 3)}-${n.slice(3)}`, `XK13-${m.slice(0, 3)}-${m.slice(3)}`]
+}
+
+const kProductHeader = '生产许可证编号,企业名称,统一社会信用代码,发证日期,有效期至,检查地址,检查联系电话,所属区县,行政相对人性质,行政区划代码,产品名称'
+
+/** A UTF-8 CSV of products (B.3), CRLF. */
+function productCsv(rows) {
+  return Buffer.from([kProductHeader, ...rows.map((r) => r.join(','))].join('\r\n') + '\r\n', 'utf8')
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -641,6 +711,7 @@ const journeys = [
         ['conflicts', '/directory/conflict', '利害关系'],
         ['exemptions', '/directory/exemption', '免检免扰'],
         ['declare', '/my/conflicts', '申报利害关系'],
+        ['items', '/catalog/item', '抽查事项'],
       ]
       for (const viewport of [kDesktop, kPhone]) {
         await page.setViewportSize(viewport)
@@ -681,7 +752,7 @@ const journeys = [
       code ??= kTargetCodes[0]
 
       await page.getByRole('button', { name: '新增', exact: true }).click()
-      const dialog = await openDialog(page, '新增检查对象')
+      const dialog = await openDialog(page, '新增行政相对人')
       await fillField(dialog, '名称', kTargetName)
       await chooseOption(page, formItem(dialog, '性质'), '企业')
       await fillField(dialog, '统一社会信用代码', kTargetWrongCode.toLowerCase())
@@ -716,7 +787,7 @@ const journeys = [
 
       // The detail: every field and the history, newest first.
       await row.getByRole('button', { name: '详情' }).click()
-      const drawer = page.locator('.el-drawer').filter({ hasText: '检查对象详情' })
+      const drawer = page.locator('.el-drawer').filter({ hasText: '行政相对人详情' })
       await drawer.waitFor({ state: 'visible' })
       await drawer.getByText('变更历史').waitFor()
       await drawer.locator('.el-timeline-item').first().waitFor()
@@ -730,7 +801,7 @@ const journeys = [
       const newStatus = current.status === '停业清算' ? '存续' : '停业清算'
       const versionsBefore = await drawer.locator('.el-timeline-item').count()
       await drawer.getByRole('button', { name: '修改' }).click()
-      const edit = await openDialog(page, '修改检查对象')
+      const edit = await openDialog(page, '修改行政相对人')
       await chooseOption(page, formItem(edit, '经营状态'), newStatus)
       await confirmDialog(edit)
       await seeText(page, '修改成功')
@@ -769,7 +840,7 @@ const journeys = [
 
       // Nothing matching: the shared empty state.
       await searchTargets(page, '没有这个名字的对象')
-      await seeText(page, '没有符合条件的检查对象')
+      await seeText(page, '没有符合条件的行政相对人')
       await shot(page, '09-target-empty')
 
       // The server failing: the error state with 重试.
@@ -803,7 +874,7 @@ const journeys = [
       await drawer.locator('.el-drawer__close-btn').click()
       await drawer.waitFor({ state: 'hidden' })
       await page.getByRole('button', { name: '新增', exact: true }).click()
-      const phoneDialog = await openDialog(page, '新增检查对象')
+      const phoneDialog = await openDialog(page, '新增行政相对人')
       const box = await phoneDialog.boundingBox()
       assert.ok(box && box.width <= kPhone.width, `dialog fits the screen (width ${box?.width})`)
       await confirmDialog(phoneDialog)
@@ -824,7 +895,7 @@ const journeys = [
       await openMenu(page, '检查对象名录库')
       await waitTableLoaded(page)
       await page.getByRole('button', { name: '导入', exact: true }).click()
-      let dialog = await openDialog(page, '导入检查对象')
+      let dialog = await openDialog(page, '导入行政相对人')
       await settle(page)
       await shot(page, '10-import-empty')
 
@@ -929,7 +1000,7 @@ const journeys = [
       assert.match(await row.innerText(), new RegExp(targets.third.name))
       assert.match(await row.innerText(), /大足区/)
       await row.getByRole('button', { name: '详情' }).click()
-      const drawer = page.locator('.el-drawer').filter({ hasText: '检查对象详情' })
+      const drawer = page.locator('.el-drawer').filter({ hasText: '行政相对人详情' })
       await drawer.waitFor({ state: 'visible' })
       await drawer.locator('.el-timeline-item').first().waitFor()
       assert.match(await drawer.locator('.el-timeline-item').first().innerText(), /导入/)
@@ -941,7 +1012,7 @@ const journeys = [
       await page.goto(`${baseUrl}/directory/target`)
       await waitTableLoaded(page)
       await page.getByRole('button', { name: '导入', exact: true }).click()
-      dialog = await openDialog(page, '导入检查对象')
+      dialog = await openDialog(page, '导入行政相对人')
       await settle(page)
       const box = await dialog.boundingBox()
       assert.ok(box && box.x >= 0 && box.x + box.width <= kPhone.width, `dialog fits the screen (width ${box?.width})`)
@@ -1124,7 +1195,7 @@ const journeys = [
     },
   },
   {
-    name: '12 利害关系与免检免扰：业务人员登记人员与检查对象的利害关系并看到“有效”，填写原因撤销，“仅显示当前有效”后不再列出；登记免检对象，导出 CSV（UTF-8 BOM，含文号），上传 XLSX 模板；统筹部门只能查看；执法检查人员在 375 px 手机上自行申报，未关联名录的账号看到说明',
+    name: '12 利害关系与免检免扰：业务人员登记人员与检查对象的利害关系并看到“有效”，填写原因撤销，“仅显示当前有效”后不再列出；登记免检对象，按当前条件导出 CSV（导出接口以替身应答：显示进度后下载），上传 XLSX 模板；统筹部门只能查看；执法检查人员在 375 px 手机上自行申报，未关联名录的账号看到说明',
     async run(page) {
       await page.setViewportSize(kDesktop)
       await ensureLoggedOut(page)
@@ -1225,13 +1296,23 @@ const journeys = [
       assert.match(await exemptionRow.innerText(), /全部事项/)
       await shot(page, '12-exemption-listed')
 
-      // 导出: the CSV of the filtered records, UTF-8 with a BOM, holding the document number.
-      const exported = await downloadBy(page.getByRole('button', { name: '导出' }))
-      assert.deepEqual([...exported.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the export starts with a UTF-8 BOM')
-      const exportText = exported.bytes.subarray(3).toString('utf8')
-      assert.ok(exportText.includes(documentNo), 'the export holds the document number')
-      assert.ok(exportText.includes(targetCode), 'the export holds the target code')
-      assert.equal(exported.name, '免检免扰名单.csv')
+      // 导出 CSV (the export API stood in for): the list's filter is sent, the rows written are
+      // shown while it runs, then the file is downloaded and 导出完成 is said.
+      const exports = await standInExports(page, { rows: 1, fileName: '免检免扰名单.csv', body: `\uFEFF行政相对人编码,依据文件\r\n${targetCode},${documentNo}\r\n` })
+      const downloading = page.waitForEvent('download')
+      await page.getByRole('button', { name: '导出', exact: true }).click()
+      await page.locator('.el-dropdown-menu:visible .el-dropdown-menu__item').filter({ hasText: '导出 CSV' }).click()
+      await page.locator('.export-notification').filter({ hasText: '正在导出，已写入' }).waitFor()
+      await settle(page)
+      await shot(page, '12-export-progress')
+      const download = await downloading
+      assert.equal(download.suggestedFilename(), '免检免扰名单.csv')
+      await seeText(page, '导出完成')
+      assert.deepEqual(exports.requests.map((r) => r.body), [{ kind: 'exemptions', format: 'csv', filter: { q: documentNo } }])
+      assert.ok(exports.requests[0].csrf, 'the export is asked for with the CSRF token')
+      await page.waitForTimeout(800)
+      await shot(page, '12-export-done')
+      await exports.stop()
 
       // An XLSX upload: the server's own template (a header and no rows) is read as a workbook.
       await page.getByRole('button', { name: '导入', exact: true }).click()
@@ -1340,9 +1421,10 @@ const journeys = [
         await phoneDialog.getByRole('button', { name: /取\s*消/ }).click()
         await phoneDialog.waitFor({ state: 'hidden' })
       }
-      // Phones keep 导入 and 导出 under 更多; the document shows under the target.
+      // Phones keep 导入, 导出 Excel and 导出 CSV under 更多; the document shows under the target.
       await page.getByRole('button', { name: '更多' }).click()
-      await page.locator('.el-dropdown-menu:visible .el-dropdown-menu__item').filter({ hasText: '导出' }).waitFor()
+      await page.locator('.el-dropdown-menu:visible .el-dropdown-menu__item').filter({ hasText: '导出 Excel' }).waitFor()
+      await page.locator('.el-dropdown-menu:visible .el-dropdown-menu__item').filter({ hasText: '导出 CSV' }).waitFor()
       await shot(page, '12-phone-more-menu')
       await page.keyboard.press('Escape')
       await page.getByRole('button', { name: '显示搜索' }).click()
@@ -1356,6 +1438,364 @@ const journeys = [
       await settle(page)
       await shot(page, '12-phone-revoke-box')
       await phoneBox.getByRole('button', { name: '取消' }).click()
+      await page.setViewportSize(kDesktop)
+    },
+  },
+  {
+    name: '13 抽查事项清单：管理员新增一般检查事项（未填抽查比例上限、安全生产事项选“适用”免检免扰时当场提示在字段上，已被使用的事项编码由服务器提示在编码上），发布后版本记录为“已发布”；访客不登录在 /public/items 查到该事项（桌面与 390 px 手机）',
+    async run(page) {
+      await page.setViewportSize(kDesktop)
+      await ensureLoggedOut(page)
+      await loginOk(page, kAdmin.username, kAdmin.password)
+      const takenCode = (await apiGet(page, '/items?page_size=1')).items[0]?.code
+      assert.ok(takenCode, 'the demo data has an item')
+      await openMenu(page, '抽查事项')
+      await waitTableLoaded(page)
+      await tableRows(page).first().waitFor()
+      await shot(page, '13-items-list')
+
+      const itemName = `测试抽查事项${suffix}`
+      let posted = 0
+      const countPosts = (request) => {
+        if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/v1/items') posted++
+      }
+      page.on('request', countPosts)
+      await page.getByRole('button', { name: '新增', exact: true }).click()
+      const dialog = await openDialog(page, '新增抽查事项')
+      const domainItem = formItem(dialog, '抽查领域')
+      await domainItem.locator('.el-select__wrapper').click()
+      await domainItem.locator('input').first().fill('节能监察')
+      await page.keyboard.press('Enter')
+      await fillField(dialog, '抽查事项', itemName)
+      await fillField(dialog, '检查对象', '年综合能源消费量 5000 吨标准煤以上的用能单位')
+
+      // 一般 without a ratio cap: said on 抽查比例上限, nothing sent.
+      await formItem(dialog, '事项类别').locator('.el-radio').filter({ hasText: '一般检查事项' }).click()
+      await confirmDialog(dialog)
+      await formItem(dialog, '抽查比例上限').locator('.el-form-item__error').filter({ hasText: '一般检查事项须填写抽查比例上限' }).waitFor()
+      // 安全生产 turns 免检免扰 to 不适用; choosing 适用 again is refused on that field.
+      await chooseOption(page, formItem(dialog, '事项性质'), '安全生产')
+      await formItem(dialog, '免检免扰').locator('.el-radio.is-checked').filter({ hasText: '不适用' }).waitFor()
+      await formItem(dialog, '免检免扰').locator('.el-radio').filter({ hasText: /^适用$/ }).click()
+      await confirmDialog(dialog)
+      await formItem(dialog, '免检免扰').locator('.el-form-item__error').filter({ hasText: '不适用免检免扰' }).waitFor()
+      assert.equal(posted, 0, 'nothing was sent while the form had errors')
+      await settle(page)
+      await shot(page, '13-item-form-errors')
+      await formItem(dialog, '免检免扰').locator('.el-radio').filter({ hasText: '不适用' }).click()
+      await chooseOption(page, formItem(dialog, '事项性质'), '常规')
+
+      // A code another item holds: the server's 409 is shown on 事项编码.
+      await fillField(dialog, '抽查比例上限', '5%')
+      await fillField(dialog, '事项编码', takenCode)
+      await confirmDialog(dialog)
+      await formItem(dialog, '事项编码').locator('.el-form-item__error').filter({ hasText: '已被其他事项使用' }).waitFor()
+      assert.equal(posted, 1, 'the form was sent once')
+      await settle(page)
+      await shot(page, '13-item-form-server-error')
+      page.off('request', countPosts)
+
+      // Complete, and save as a draft (the code left to the server).
+      await fillField(dialog, '事项编码', '')
+      await fillField(dialog, '检查内容', '检查能源利用状况报告、能源管理岗位设置和能源计量器具配备情况。')
+      await fillField(dialog, '检查依据', '《中华人民共和国节约能源法》第五十二条、第五十三条')
+      await formItem(dialog, '检查方式').locator('.el-checkbox').filter({ hasText: '现场检查' }).click()
+      await fillField(dialog, '抽查频次', '每年1次')
+      await chooseOption(page, formItem(dialog, '公示方式'), '国家企业信用信息公示系统')
+      await dialog.locator('.el-dialog__title').click()
+      await confirmDialog(dialog)
+      await seeText(page, '新增成功')
+      await dialog.waitFor({ state: 'hidden' })
+
+      // Listed as a 草稿; 发布 after the question.
+      await page.getByPlaceholder('名称、子项或编码').fill(itemName)
+      await page.getByRole('button', { name: '搜索', exact: true }).click()
+      await waitTableLoaded(page)
+      const row = tableRows(page).filter({ hasText: itemName }).first()
+      await row.locator('.el-tag').filter({ hasText: '草稿' }).waitFor()
+      await row.getByRole('button', { name: '发布' }).click()
+      const box = page.locator('.el-message-box').filter({ hasText: '发布抽查事项' })
+      await box.waitFor({ state: 'visible' })
+      assert.match(await box.innerText(), /向社会公开/)
+      await settle(page)
+      await shot(page, '13-item-publish-box')
+      const published = page.waitForResponse((r) => r.url().includes('/publish') && r.request().method() === 'POST')
+      await box.getByRole('button', { name: '发布' }).click()
+      assert.equal((await published).status(), 200)
+      await seeText(page, '发布成功')
+      await row.locator('.el-tag').filter({ hasText: '已发布' }).waitFor()
+      await row.getByRole('button', { name: '停用' }).waitFor()
+
+      // The detail: every field, and version 1 marked 已发布 by the admin.
+      await row.getByRole('button', { name: '详情' }).click()
+      const drawer = page.locator('.el-drawer').filter({ hasText: '抽查事项详情' })
+      await drawer.waitFor({ state: 'visible' })
+      const history = drawer.locator('.history')
+      await history.getByText('第 1 版').waitFor()
+      const historyText = await history.innerText()
+      assert.match(historyText, /已发布/)
+      assert.match(historyText, /发布于 \d{4}-\d{2}-\d{2}/)
+      assert.match(await drawer.innerText(), /不超过 5%|5%/)
+      await settle(page)
+      await shot(page, '13-item-detail')
+      await drawer.locator('.el-drawer__close-btn').click()
+      await drawer.waitFor({ state: 'hidden' })
+
+      // A visitor, without logging in, finds the published item.
+      await ensureLoggedOut(page)
+      await page.context().clearCookies()
+      await page.goto(`${baseUrl}/public/items`)
+      await page.locator('.public-title').filter({ hasText: '抽查事项清单公示' }).waitFor()
+      await waitTableLoaded(page)
+      assert.equal(new URL(page.url()).pathname, '/public/items', 'the visitor is not sent to the login page')
+      await notSee(page.locator('.sidebar-menu'), 'the staff menu')
+      await page.getByPlaceholder('输入事项名称或编码').fill(itemName)
+      const answered = page.waitForResponse((r) => r.url().includes('/api/v1/public/items?'))
+      await page.getByRole('button', { name: '查询' }).click()
+      const answer = await (await answered).json()
+      assert.equal(answer.total, 1, 'the published item is listed once')
+      for (const hidden of ['ratio_cap', 'nature', 'exemption', 'specialty', 'id']) {
+        assert.ok(!(hidden in answer.items[0]), `the public answer has no ${hidden}`)
+      }
+      await waitTableLoaded(page)
+      const publicRow = tableRows(page).filter({ hasText: itemName }).first()
+      const publicText = await publicRow.innerText()
+      for (const text of ['节能监察', '一般', '现场检查', '每年1次', '第五十三条']) {
+        assert.ok(publicText.includes(text), `the public row shows ${text}: ${publicText}`)
+      }
+      assert.ok(!publicText.includes('5%'), 'the ratio cap is not public')
+      await shot(page, '13-public-items-desktop')
+      await publicRow.click()
+      await page.locator('.more').filter({ hasText: '年综合能源消费量 5000 吨标准煤以上的用能单位' }).waitFor()
+      await shot(page, '13-public-items-expanded')
+
+      // 390 px: a card per item under its 抽查领域, nothing wider than the screen.
+      await page.setViewportSize(kPhone)
+      const card = page.locator('.public-items .card').filter({ hasText: itemName })
+      await card.waitFor()
+      await page.locator('.public-items .domain-head').filter({ hasText: '节能监察' }).waitFor()
+      await notSee(page.locator('.public-items .el-table'), 'the table on a phone')
+      await assertNoPageOverflow(page)
+      await shot(page, '13-public-items-phone')
+      await page.getByPlaceholder('输入事项名称或编码').fill('没有这个抽查事项')
+      await page.getByRole('button', { name: '查询' }).click()
+      await seeText(page, '没有找到符合条件的抽查事项')
+      await shot(page, '13-public-items-empty')
+
+      // The public pages link to each other.
+      await page.locator('.public-nav a').filter({ hasText: '执法检查人员名录' }).click()
+      await page.locator('.public-title').filter({ hasText: '执法检查人员名录公示' }).waitFor()
+      await page.locator('.public-nav a').filter({ hasText: '抽查事项清单' }).click()
+      await page.locator('.public-title').filter({ hasText: '抽查事项清单公示' }).waitFor()
+      await page.setViewportSize(kDesktop)
+    },
+  },
+  {
+    name: '14 检查对象超过 1 万条时（服务器只统计到 1 万条，total_capped）分页显示“共 1 万条以上”，满页时仍可翻到下一页',
+    async run(page) {
+      await page.setViewportSize(kDesktop)
+      await ensureLoggedOut(page)
+      await loginOk(page, kStaff.username, kStaff.password)
+      // The demo has 5 000 targets: the list is made to hold 10 020 (pages 1–501 full, as the
+      // first page) of which the server counts 10 000.
+      const capped = (url) => url.pathname === '/api/v1/targets'
+      const asked = []
+      let firstPage = null
+      await page.route(capped, async (route) => {
+        const url = new URL(route.request().url())
+        const n = Number(url.searchParams.get('page') ?? 1)
+        asked.push(n)
+        if (!firstPage) {
+          url.searchParams.set('page', '1')
+          firstPage = await (await route.fetch({ url: url.toString() })).json()
+        }
+        const items = n <= 501 ? firstPage.items : []
+        await route.fulfill({ json: { ...firstPage, items, page: n, total: 10000, total_capped: true } })
+      })
+      await openMenu(page, '检查对象名录库')
+      await waitTableLoaded(page)
+      await tableRows(page).first().waitFor()
+      const pager = page.locator('.pagination')
+      await pager.getByText('共 1 万条以上').waitFor()
+      await notSee(pager.getByText('共 10000 条'), 'the capped count as a number')
+      // The last counted page is full: 下一页 stays enabled past it.
+      await pager.locator('.el-pagination__jump input').fill('500')
+      await pager.locator('.el-pagination__jump input').press('Enter')
+      await waitTableLoaded(page)
+      await page.waitForTimeout(300)
+      assert.equal(asked.at(-1), 500, `page 500 was asked for (${asked.join(', ')})`)
+      await shot(page, '14-targets-capped')
+      const next = pager.locator('.btn-next')
+      assert.ok(await next.isEnabled(), '下一页 is enabled on the full page 500')
+      await next.click()
+      await waitTableLoaded(page)
+      await pager.locator('.el-pager .is-active').filter({ hasText: '501' }).waitFor()
+      // Page 502 is empty: back on 501, the last page, where 下一页 is disabled.
+      await next.click()
+      await page.waitForTimeout(500)
+      await pager.locator('.el-pager .is-active').filter({ hasText: '501' }).waitFor()
+      assert.deepEqual(asked.slice(-3), [501, 502, 501])
+      assert.ok(await next.isDisabled(), '下一页 is disabled on the last page')
+      await pager.getByText('共 1 万条以上').waitFor()
+      await page.unroute(capped)
+    },
+  },
+  {
+    name: '15 检查对象三类：管理员切换到“场地场所”登记场所（责任单位信用代码校验位错误提示在字段上），列表不显示责任人证件编码、详情完整显示；切换到“产品”导入 UTF-8 CSV，有效期至早于发证日期逐行报告且不写入，修正后导入成功，看到产品和“已过期”，桌面与手机',
+    async run(page) {
+      await page.setViewportSize(kDesktop)
+      await ensureLoggedOut(page)
+      await loginOk(page, kAdmin.username, kAdmin.password)
+      await openMenu(page, '检查对象名录库')
+      await waitTableLoaded(page)
+      assert.equal(await page.locator('.kind-tabs .el-tabs__item.is-active').innerText(), '行政相对人')
+
+      // 场地场所: the tab in the URL, the columns of a place.
+      await openKindTab(page, '场地场所', 'place')
+      const placeHeaders = await tableHeaders(page)
+      for (const h of ['场地场所', '责任单位', '场所用途', '所属区县', '监管部门', '状态']) {
+        assert.ok(placeHeaders.includes(h), `place column ${h} in ${placeHeaders.join(' ')}`)
+      }
+      assert.ok(!placeHeaders.includes('编码') && !placeHeaders.includes('行业'), 'no entity columns')
+
+      // A place whose unit's USCC has a wrong check character: the server says so on that field.
+      const placeName = `渝中测试储罐区${suffix}`
+      const personId = residentId()
+      await page.getByRole('button', { name: '新增', exact: true }).click()
+      const dialog = await openDialog(page, '新增场地场所')
+      await settle(page)
+      await fillField(dialog, '场地场所', placeName)
+      await fillField(dialog, '所在地区', '重庆市渝中区')
+      await fillField(dialog, '责任单位', kTargetName)
+      await fillField(dialog, '责任单位统一社会信用代码', kTargetWrongCode.toLowerCase())
+      assert.equal(await formItem(dialog, '责任单位统一社会信用代码').locator('input').inputValue(), kTargetWrongCode, 'upper case')
+      await fillField(dialog, '责任人', '王建华')
+      await chooseOption(page, formItem(dialog, '责任人证件类型'), '居民身份证')
+      await fillField(dialog, '责任人证件编码', personId)
+      await fillField(dialog, '场所用途', '危险化学品储存')
+      await typeDate(formItem(dialog, '投入使用开始时间'), '2015-06-01')
+      await chooseDivision(page, formItem(dialog, '所属区县'), '渝中', '500103')
+      const refused = page.waitForResponse((r) => r.url().endsWith('/api/v1/targets') && r.request().method() === 'POST')
+      await confirmDialog(dialog)
+      assert.equal((await refused).status(), 400)
+      const codeError = formItem(dialog, '责任单位统一社会信用代码').locator('.el-form-item__error')
+      await codeError.waitFor()
+      assert.match(await codeError.innerText(), /校验位/)
+      await settle(page)
+      await shot(page, '15-place-form-errors')
+      // Fixed: saved, and found in the list.
+      await fillField(dialog, '责任单位统一社会信用代码', kTargetCodes[0])
+      const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/targets') && r.request().method() === 'POST')
+      await confirmDialog(dialog)
+      const savedResponse = await saved
+      assert.equal(savedResponse.status(), 201, `create: ${await savedResponse.text()}`)
+      const savedPlace = await savedResponse.json()
+      assert.equal(savedPlace.kind, 'place')
+      assert.equal(savedPlace.code, `${kTargetCodes[0]}/${placeName}`)
+      assert.equal(savedPlace.extra.in_use_since, '2015-06-01')
+      await dialog.waitFor({ state: 'hidden' })
+      await searchTargets(page, placeName)
+      const row = targetRow(page, placeName).first()
+      await row.waitFor()
+      assert.match(await row.innerText(), new RegExp(kTargetName))
+      assert.match(await row.innerText(), /危险化学品储存/)
+      assert.match(await row.innerText(), /渝中区/)
+      const listText = await page.locator('.el-table').first().innerText()
+      assert.ok(!listText.includes(personId), 'the list does not show the 责任人证件编码')
+      assert.ok(!listText.includes('王建华'), 'the list does not show the 责任人')
+      await shot(page, '15-places')
+      // The detail shows everything, the ID number whole.
+      await row.getByRole('button', { name: '详情' }).click()
+      const drawer = page.locator('.el-drawer').filter({ hasText: '场地场所详情' })
+      await drawer.waitFor({ state: 'visible' })
+      await drawer.locator('.el-descriptions').getByText(personId).waitFor()
+      assert.match(await drawer.locator('.el-descriptions').innerText(), /责任单位统一社会信用代码[\s\S]*91500103MA60K3T26Y/)
+      await drawer.locator('.el-timeline-item').first().waitFor()
+      await drawer.locator('.el-drawer__close-btn').click()
+      await drawer.waitFor({ state: 'hidden' })
+
+      // 产品: the tab, its columns and its import.
+      await page.getByRole('button', { name: '重置' }).click()
+      await openKindTab(page, '产品', 'product')
+      const productHeaders = await tableHeaders(page)
+      for (const h of ['生产许可证编号', '企业名称', '产品名称', '有效期至', '所属区县', '状态']) {
+        assert.ok(productHeaders.includes(h), `product column ${h} in ${productHeaders.join(' ')}`)
+      }
+      await page.getByRole('button', { name: '导入', exact: true }).click()
+      const importDialog = await openDialog(page, '导入产品（附录 B.3）')
+      const templateHref = await importDialog.getByRole('link', { name: '下载模板' }).getAttribute('href')
+      assert.equal(templateHref, '/api/v1/products/import/template')
+      const template = await page.request.get(new URL(templateHref, baseUrl).href)
+      assert.equal(template.status(), 200)
+      assert.equal(template.headers()['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+
+      const [lapsed, current] = freshLicences()
+      const firm = `重庆测试线缆有限公司${suffix}`
+      const other = `重庆测试涂料有限公司${suffix}`
+      const good = [lapsed, firm, kTargetCodes[0], '2020-01-01', '2025-01-01', '重庆市渝中区民族路88号', '', '', '企业', '500103', '电线电缆']
+      const bad = productCsv([good, [current, other, '', '2024-05-01', '2023-05-01', '', '', '', '企业', '500103', '建筑防水卷材']])
+      const fixed = productCsv([good, [current, other, '', '2024-05-01', '2029-04-30', '', '', '', '企业', '500103', '建筑防水卷材']])
+      await chooseImportFile(importDialog, '产品名录.csv', bad)
+      const report = await startImport(page, importDialog, '/products/import')
+      assert.equal(report.committed, false)
+      assert.equal(report.invalid_rows, 1)
+      await importDialog.getByText('共 2 行，有 1 行错误，未导入任何数据').waitFor()
+      const problemRows = importDialog.locator('.problems-table .el-table__body-wrapper .el-table__row')
+      const dateProblem = problemRows.filter({ hasText: '早于发证日期' })
+      assert.match(await dateProblem.innerText(), /3[\s\S]*有效期至[\s\S]*2023-05-01[\s\S]*有效期至早于发证日期 2024-05-01/)
+      // The licence that ran out is a warning only.
+      assert.match(await problemRows.filter({ hasText: '到期' }).innerText(), /2[\s\S]*有效期至[\s\S]*提示/)
+      const nothing = await apiGet(page, `/targets?kind=product&code=${encodeURIComponent(lapsed)}&page_size=1`)
+      assert.equal(nothing.total, 0, 'nothing was written')
+      await settle(page)
+      await shot(page, '15-products-import-refused')
+
+      await importDialog.getByRole('button', { name: '重新选择文件' }).click()
+      await chooseImportFile(importDialog, '产品名录.csv', fixed)
+      const done = await startImport(page, importDialog, '/products/import')
+      assert.equal(done.committed, true)
+      assert.equal(done.inserted, 2)
+      await importDialog.getByText('共 2 行；新增 2 行，更新 0 行').waitFor()
+      await importDialog.getByRole('button', { name: /完\s*成/ }).click()
+      await importDialog.waitFor({ state: 'hidden' })
+
+      // The products in the list: the lapsed licence tagged 已过期, the current one not.
+      await page.getByPlaceholder('企业名称中的字词').fill(suffix)
+      await page.getByRole('button', { name: '搜索', exact: true }).click()
+      await waitTableLoaded(page)
+      const lapsedRow = targetRow(page, lapsed).first()
+      await lapsedRow.waitFor()
+      assert.match(await lapsedRow.innerText(), new RegExp(`${firm}[\\s\\S]*电线电缆[\\s\\S]*2025-01-01[\\s\\S]*已过期`))
+      const currentRow = targetRow(page, current).first()
+      assert.match(await currentRow.innerText(), /2029-04-30/)
+      await notSee(currentRow.getByText('已过期'), 'a current licence as 已过期')
+      await shot(page, '15-products')
+      await lapsedRow.getByRole('button', { name: lapsed }).click()
+      const productDrawer = page.locator('.el-drawer').filter({ hasText: '产品详情' })
+      await productDrawer.waitFor({ state: 'visible' })
+      await productDrawer.getByText('许可证已过期').waitFor()
+      assert.match(await productDrawer.locator('.el-descriptions').innerText(), /产品名称[\s\S]*电线电缆/)
+      await productDrawer.locator('.el-timeline-item').first().waitFor()
+      assert.match(await productDrawer.locator('.el-timeline-item').first().innerText(), /导入/)
+      await settle(page)
+      await shot(page, '15-product-detail')
+      await productDrawer.locator('.el-drawer__close-btn').click()
+      await productDrawer.waitFor({ state: 'hidden' })
+
+      // Back and forward follow the tab; a link to ?kind=place opens that tab.
+      await page.goto(`${baseUrl}/directory/target?kind=place`)
+      await waitTableLoaded(page)
+      assert.equal(await page.locator('.kind-tabs .el-tabs__item.is-active').innerText(), '场地场所')
+      assert.deepEqual((await tableHeaders(page)).slice(0, 2), ['场地场所', '责任单位'])
+
+      // Phone: each tab fits the screen.
+      await page.setViewportSize(kPhone)
+      for (const [label, kind] of [['行政相对人', 'entity'], ['产品', 'product'], ['场地场所', 'place']]) {
+        await openKindTab(page, label, kind)
+        await tableRows(page).first().waitFor()
+        await assertNoPageOverflow(page)
+        await shot(page, `15-phone-${kind}`)
+      }
       await page.setViewportSize(kDesktop)
     },
   },

@@ -57,6 +57,8 @@ export interface RequestOptions {
 export interface Page<T> {
   items: T[]
   total: number
+  /** More rows match than the server counted: `total` is then a lower bound (10 000). */
+  total_capped?: boolean
   page: number
   page_size: number
 }

@@ -80,4 +80,50 @@ describe('usePagedList', () => {
     expect(seen).toEqual([3, 2])
     expect(list.items.value).toEqual(['x'])
   })
+
+  it('keeps total_capped, and finds the end of an uncounted list', async () => {
+    const seen: number[] = []
+    const full = Array.from({ length: 20 }, (_, i) => `r${i}`)
+    const list = usePagedList<string, object>(
+      async (params) => {
+        seen.push(params.page)
+        // 10 020 rows: the server counts 10 000 of them; page 502 is empty.
+        const items = params.page <= 501 ? full : []
+        return { items, total: 10000, total_capped: true, page: params.page, page_size: 20 }
+      },
+      () => ({}),
+    )
+    await list.load()
+    expect(list.capped.value).toBe(true)
+    expect(list.end.value).toBe(0)
+    await list.onPageChange(502)
+    expect(seen).toEqual([1, 502, 501])
+    expect(list.page.value).toBe(501)
+    expect(list.end.value).toBe(501)
+    expect(list.items.value).toHaveLength(20)
+    // A new search forgets the end.
+    await list.search()
+    expect(list.end.value).toBe(0)
+    expect(list.page.value).toBe(1)
+  })
+
+  it('steps back only once from an empty page (no walk through every page)', async () => {
+    const seen: number[] = []
+    const list = usePagedList<string, object>(
+      async (params) => {
+        seen.push(params.page)
+        return { items: [], total: 10000, total_capped: true, page: params.page, page_size: 20 }
+      },
+      () => ({}),
+    )
+    list.page.value = 500
+    await list.load()
+    expect(seen).toEqual([500, 499])
+  })
+
+  it('is not capped when the answer says nothing about it', async () => {
+    const list = usePagedList<string, object>(async () => page(['a']), () => ({}))
+    await list.load()
+    expect(list.capped.value).toBe(false)
+  })
 })

@@ -2,7 +2,7 @@
 // page needs (its list permission), checked by the guard and used to filter the menu.
 import { markRaw } from 'vue'
 import type { RouteRecordRaw } from 'vue-router'
-import { Collection, Document, HomeFilled, Setting, User } from '@element-plus/icons-vue'
+import { Collection, Document, HomeFilled, Setting, Tickets, User } from '@element-plus/icons-vue'
 import Layout from '@/layout/index.vue'
 
 declare module 'vue-router' {
@@ -14,6 +14,8 @@ declare module 'vue-router' {
     public?: boolean
     /** Not shown in the menu. */
     hidden?: boolean
+    /** A public page's name in the public site's navigation. */
+    nav?: string
   }
 }
 
@@ -67,6 +69,20 @@ export const layoutChildren: RouteRecordRaw[] = [
         component: () => import('@/views/directory/restriction/index.vue'),
         props: { kind: 'exemptions' },
         meta: { title: '免检免扰', perm: 'directory:exemption:list' },
+      },
+    ],
+  },
+  {
+    // 抽查事项清单: the items inspections are drawn for, versioned and published to the portal.
+    path: 'catalog',
+    meta: { title: '抽查事项清单', icon: markRaw(Tickets) },
+    redirect: '/catalog/item',
+    children: [
+      {
+        path: 'item',
+        name: 'catalog-item',
+        component: () => import('@/views/catalog/item/index.vue'),
+        meta: { title: '抽查事项', perm: 'catalog:item:list' },
       },
     ],
   },
@@ -162,7 +178,13 @@ export const routes: RouteRecordRaw[] = [
         path: 'inspectors',
         name: 'public-inspectors',
         component: () => import('@/views/public/inspectors/index.vue'),
-        meta: { title: '执法检查人员名录公示' },
+        meta: { title: '执法检查人员名录公示', nav: '执法检查人员名录' },
+      },
+      {
+        path: 'items',
+        name: 'public-items',
+        component: () => import('@/views/public/items/index.vue'),
+        meta: { title: '抽查事项清单公示', nav: '抽查事项清单' },
       },
     ],
   },

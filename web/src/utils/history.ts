@@ -13,10 +13,12 @@ export interface VersionEntry {
   changed_at: string
 }
 
-export const kHistoryActions: Dict<'create' | 'update' | 'import'> = [
+export const kHistoryActions: Dict<'create' | 'update' | 'import' | 'restore'> = [
   { value: 'create', label: '新增', tag: 'success' },
   { value: 'update', label: '修改', tag: 'primary' },
   { value: 'import', label: '导入', tag: 'warning' },
+  // An item retired and then published again, as a version of its own.
+  { value: 'restore', label: '重新发布', tag: 'success' },
 ]
 
 /** How a resource's versions read: the field names (in the order changes are listed) and values. */
@@ -43,6 +45,12 @@ export interface HistoryItem {
   first: boolean
   /** The fields this version changed from the one before it (empty for the first). */
   changes: HistoryChange[]
+  /** What the version is now, for resources with published versions (草稿, 已发布, 已替代 …). */
+  state?: { label: string; tag: TagType }
+  /** What happened to the version after it was saved: “发布：张三 2026-11-22 10:00” … */
+  events?: string[]
+  /** Said instead of the changes (e.g. a version that restores an earlier one). */
+  note?: string
 }
 
 /** A stored value with no special meaning: "（空）" for nothing, lists joined by "、", objects as JSON. */

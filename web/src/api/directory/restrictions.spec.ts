@@ -5,7 +5,6 @@ import {
   createConflict,
   createExemption,
   declareConflict,
-  exportRestrictions,
   importRestrictions,
   listConflicts,
   listExemptions,
@@ -90,13 +89,6 @@ describe('restriction routes', () => {
     answer(400, { code: 'request.invalid_field', message: '该记录已撤销', details: { field: 'status' } })
     await expect(revokeRestriction('conflicts', 6, '重复')).rejects.toMatchObject({ status: 400 })
     expect(toasts).toEqual(['该记录已撤销'])
-  })
-
-  it('exports with the filters and no page', async () => {
-    answer(200, {})
-    await exportRestrictions('conflicts', { q: '王', status: '有效', current: true })
-    expect(calls[0].url).toBe('/api/v1/conflicts/export?q=%E7%8E%8B&status=%E6%9C%89%E6%95%88&current=true')
-    expect(calls[0].init.method).toBe('GET')
   })
 
   it('names the template and posts an import of either kind, a workbook as a workbook', async () => {

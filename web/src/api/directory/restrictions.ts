@@ -1,10 +1,10 @@
 // What keeps a person or a target out of a draw (docs/api.md § Conflicts of interest and
 // exemptions): 利害关系 (GET/POST /conflicts, the inspector's own POST /me/conflicts) and 免检免扰
-// (GET/POST /exemptions). Both kinds share the list filters, POST /{kind}/{id}/revoke, the import
-// (+ its XLSX template) and GET /{kind}/export (CSV). Records are revoked, never deleted. A bad
-// form is a 400 whose details.problems names every bad field; a second record in force for the
-// same pair (or document) is a 409.
-import { buildUrl, http, requestFile, type Page } from '../http'
+// (GET/POST /exemptions). Both kinds share the list filters, POST /{kind}/{id}/revoke and the
+// import (+ its XLSX template); their 导出 is api/exports.ts. Records are revoked, never
+// deleted. A bad form is a 400 whose details.problems names every bad field; a second record in
+// force for the same pair (or document) is a 409.
+import { buildUrl, http, type Page } from '../http'
 import { postImportFile, type ImportHooks, type ImportOptions } from './import'
 
 /** The resource of each kind, as the routes name it. */
@@ -63,7 +63,7 @@ export interface RestrictionQuery {
   target_id?: number
 }
 
-/** The export takes the list's filters without the page. */
+/** The list's filters without the page (what 导出 sends as its filter). */
 export type RestrictionFilterQuery = Omit<RestrictionQuery, 'page' | 'page_size'>
 
 export interface ConflictInput {
@@ -122,11 +122,6 @@ export function createExemption(input: ExemptionInput) {
 /** → the record, 已撤销. `reason` is required. */
 export function revokeRestriction<T extends Conflict | Exemption>(kind: RestrictionKind, id: number, reason: string) {
   return http.post<T>(`/${kind}/${id}/revoke`, { reason })
-}
-
-/** The CSV (UTF-8 with BOM) of every record matching the filters; errors are shown as toasts. */
-export function exportRestrictions(kind: RestrictionKind, query: RestrictionFilterQuery) {
-  return requestFile(`/${kind}/export`, { query: { ...query } })
 }
 
 /** The largest file POST /{kind}/import takes (a bigger body is a 413). */

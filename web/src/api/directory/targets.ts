@@ -1,7 +1,10 @@
 // Target directory resource (检查对象名录库): GET/POST /targets, GET/PUT /targets/{id},
-// GET /targets/options, POST /targets/import (+ its XLSX template). A bad create/edit is a 400
-// whose details.problems names every bad field (useFieldErrors puts each on its form item); a
-// duplicate code is a 409 on `code`.
+// GET /targets/options, and the import of each kind with its XLSX template: POST /targets/import
+// (B.1 行政相对人), /places/import (B.2 场地场所), /products/import (B.3 产品). One table holds
+// the three kinds (`kind`); a place's and a product's own columns come in `extra`. A bad
+// create/edit is a 400 whose details.problems names every bad field (useFieldErrors puts each on
+// its form item); a duplicate is a 409 on `code` (a place: `place_code`, or `name` when it is
+// known by its unit's USCC and its name).
 import { buildUrl, http, type Page } from '../http'
 import { postImportFile, type ImportHooks, type ImportOptions } from './import'
 
@@ -36,6 +39,13 @@ export interface Target {
   department_name: string
   /** Non-empty for an early USCC whose check digit differs from GB 32100 (kept, with a warning). */
   code_warning: string
+  /**
+   * The kind's own fields (all strings): a place's area, region, unit, unit_code, person,
+   * person_id_type, person_id (personal data: the detail only), use, scale, in_use_since,
+   * service_life, place_code; a product's uscc, issued_on, valid_until, product. Dates are
+   * YYYY-MM-DD. Empty for an entity.
+   */
+  extra: Record<string, string>
   version: number
   created_at: string
   updated_at: string
@@ -89,6 +99,12 @@ export interface TargetInput {
   department?: number | string
 }
 
+/**
+ * The body of a create or edit of any kind: `kind` and the kind's fields by their API names
+ * (views/directory/target/kinds.ts lists them): strings, `tags` as a list, `department` as an id.
+ */
+export type TargetBody = { kind: TargetKind } & Record<string, string | string[] | number | undefined>
+
 export interface IndustrySection {
   code: string
   name: string
@@ -117,21 +133,38 @@ export function getTarget(id: number) {
 }
 
 /** Quiet: the form shows each problem on the field it names. */
-export function createTarget(input: TargetInput) {
+export function createTarget(input: TargetInput | TargetBody) {
   return http.post<Target>('/targets', input, { quiet: true })
 }
 
-export function updateTarget(id: number, input: TargetInput) {
+/** A target keeps its kind: the body has the fields of the target's kind. */
+export function updateTarget(id: number, input: TargetInput | TargetBody) {
   return http.put<Target>(`/targets/${id}`, input, { quiet: true })
 }
 
 export type { ImportHooks, ImportOptions, ImportProblem, ImportReport } from './import'
 export { kImportMaxBytes } from './import'
 
-/** GET: the XLSX import template, downloaded as an attachment (the session cookie authenticates it). */
-export const kImportTemplateUrl = buildUrl('/targets/import/template')
-
-/** POST /targets/import with the file itself as the body (see postImportFile). */
-export function importTargets(file: Blob, fileName: string, options: ImportOptions, hooks: ImportHooks = {}) {
-  return postImportFile('/targets/import', file, fileName, options, hooks)
+/** Where each kind is imported (its template: the same path + /template). */
+export const kImportPaths: Record<TargetKind, string> = {
+  entity: '/targets/import',
+  place: '/places/import',
+  product: '/products/import',
 }
+
+/** GET: a kind's XLSX import template, downloaded as an attachment (the session cookie authenticates it). */
+export function targetTemplateUrl(kind: TargetKind): string {
+  return buildUrl(`${kImportPaths[kind]}/template`)
+}
+
+/** The template of B.1 行政相对人. */
+export const kImportTemplateUrl = targetTemplateUrl('entity')
+
+/** POSTs a file of `kind` to its import path, the file itself as the body (see postImportFile). */
+export function importTargetsOf(kind: TargetKind) {
+  return (file: Blob, fileName: string, options: ImportOptions, hooks: ImportHooks = {}) =>
+    postImportFile(kImportPaths[kind], file, fileName, options, hooks)
+}
+
+/** POST /targets/import (B.1 行政相对人). */
+export const importTargets = importTargetsOf('entity')

@@ -1,5 +1,6 @@
 // State of the 执法检查人员 and 专家和辅助人员 pages (one per group): the dictionaries
-// (/inspectors/options), the departments in the user's scope, and the paginated list.
+// (/inspectors/options), the departments in the user's scope, and the paginated list (and its
+// query, for 导出).
 import { computed, shallowRef } from 'vue'
 import {
   getInspectorOptions,
@@ -7,7 +8,9 @@ import {
   type Inspector,
   type InspectorGroup,
   type InspectorOptions,
+  type InspectorQuery,
 } from '@/api/directory/inspectors'
+import { exportFilter } from '@/api/exports'
 import { useDepartments } from '@/composables/useDepartments'
 import { usePagedList } from '@/composables/usePagedList'
 import { blankFilters, groupCategories, inspectorQuery, kDefaultOptions, type InspectorFilters } from './helpers'
@@ -15,10 +18,12 @@ import { blankFilters, groupCategories, inspectorQuery, kDefaultOptions, type In
 export function useInspectorPage(group: InspectorGroup) {
   const options = shallowRef<InspectorOptions>(kDefaultOptions)
   const depts = useDepartments()
-  const list = usePagedList<Inspector, InspectorFilters>(
-    (params, f) => listInspectors(inspectorQuery(group, params, f)),
-    blankFilters,
-  )
+  /** The query of the rows shown: what 导出 exports. */
+  let shown: InspectorQuery = inspectorQuery(group, { page: 1, page_size: 20 }, blankFilters())
+  const list = usePagedList<Inspector, InspectorFilters>((params, f) => {
+    shown = inspectorQuery(group, params, f)
+    return listInspectors(shown)
+  }, blankFilters)
 
   /** True when any filter is set (the empty state then says nothing matched). */
   const filtered = computed(() => Object.values(list.filters).some((v) => v !== '' && v !== undefined))
@@ -34,5 +39,8 @@ export function useInspectorPage(group: InspectorGroup) {
     }
   }
 
-  return { ...list, ...depts, options, categories, specialtyNames, filtered, loadOptions }
+  // The export's kind (inspectors or experts) says the group; `group` is no filter of it.
+  const currentFilter = () => exportFilter({ ...shown, group: undefined })
+
+  return { ...list, ...depts, options, categories, specialtyNames, filtered, loadOptions, currentFilter }
 }

@@ -1,24 +1,23 @@
-// State and actions of a 利害关系 or 免检免扰 page: the paginated list with its filters, 撤销
-// (asking for the reason) and 导出 (the CSV of every record matching the filters).
+// State and actions of a 利害关系 or 免检免扰 page: the paginated list with its filters (and the
+// query of the rows shown, for 导出) and 撤销 (asking for the reason).
 import { computed, ref } from 'vue'
 import { ElMessage, ElMessageBox } from 'element-plus'
 import 'element-plus/es/components/message-box/style/css'
 import {
-  exportRestrictions,
   listConflicts,
   listExemptions,
   revokeRestriction,
   type Conflict,
   type Exemption,
   type RestrictionKind,
+  type RestrictionQuery,
 } from '@/api/directory/restrictions'
+import { exportFilter } from '@/api/exports'
 import type { Page } from '@/api/http'
 import { usePagedList } from '@/composables/usePagedList'
-import { saveBlob } from '@/utils/download'
 import { shanghaiToday } from '@/utils/time'
 import {
   blankFilters,
-  filterQuery,
   isFiltered,
   kKinds,
   restrictionQuery,
@@ -31,17 +30,15 @@ export type RestrictionRow = Conflict | Exemption
 
 export function useRestrictionPage(kind: RestrictionKind) {
   const config = kKinds[kind]
-  const list = usePagedList<RestrictionRow, RestrictionFilters>(
-    (params, f) =>
-      (kind === 'conflicts' ? listConflicts(restrictionQuery(params, f)) : listExemptions(restrictionQuery(params, f))) as Promise<
-        Page<RestrictionRow>
-      >,
-    blankFilters,
-  )
+  /** The query of the rows shown: what 导出 exports. */
+  let shown: RestrictionQuery = restrictionQuery({ page: 1, page_size: 20 }, blankFilters())
+  const list = usePagedList<RestrictionRow, RestrictionFilters>((params, f) => {
+    shown = restrictionQuery(params, f)
+    return (kind === 'conflicts' ? listConflicts(shown) : listExemptions(shown)) as Promise<Page<RestrictionRow>>
+  }, blankFilters)
   /** The day the tags are computed for (the server's in_force uses the same calendar). */
   const today = ref(shanghaiToday())
   const filtered = computed(() => isFiltered(list.filters))
-  const exporting = ref(false)
 
   function load() {
     today.value = shanghaiToday()
@@ -76,19 +73,7 @@ export function useRestrictionPage(kind: RestrictionKind) {
     return true
   }
 
-  /** Downloads the CSV of the records matching the filters as they are set now. */
-  async function exportCsv() {
-    if (exporting.value) return
-    exporting.value = true
-    try {
-      const file = await exportRestrictions(kind, filterQuery(list.filters))
-      saveBlob(file.blob, file.fileName || `${config.noun}.csv`)
-    } catch {
-      /* the toast of api/http says why */
-    } finally {
-      exporting.value = false
-    }
-  }
+  const currentFilter = () => exportFilter({ ...shown })
 
-  return { ...list, load, config, today, filtered, exporting, revoke, exportCsv }
+  return { ...list, load, config, today, filtered, revoke, currentFilter }
 }

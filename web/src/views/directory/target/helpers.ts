@@ -1,6 +1,7 @@
 // Pure helpers of the 检查对象名录库 pages: how codes, statuses, classes and industries are
-// shown, the masking of resident ID numbers in lists, and what changed between versions.
-import type { IndustrySection, Target, TargetVersion } from '@/api/directory/targets'
+// shown, the masking of resident ID numbers in lists, and what changed between versions (a
+// place's and a product's own fields named as their kind names them).
+import type { IndustrySection, Target, TargetKind, TargetVersion } from '@/api/directory/targets'
 import { dictLabel, dictTag, type Dict, type TagType } from '@/utils/dict'
 import {
   changesBetween,
@@ -109,10 +110,59 @@ const kHistoryFields: Record<string, string> = {
   extra: '其他信息',
 }
 
-/** What the history needs to name values: department names and industry sections. */
+// The own fields of a place and a product (a version's `extra`), in form order.
+const kPlaceHistoryFields: Record<string, string> = {
+  name: '场地场所',
+  area: '所在地区',
+  region: '行政区划',
+  unit: '责任单位',
+  unit_code: '责任单位统一社会信用代码',
+  person: '责任人',
+  person_id_type: '责任人证件类型',
+  person_id: '责任人证件编码',
+  use: '场所用途',
+  scale: '场所规模',
+  in_use_since: '投入使用开始时间',
+  service_life: '使用寿命',
+  place_code: '场所编码',
+  nature: '责任单位性质',
+}
+const kProductHistoryFields: Record<string, string> = {
+  code: '生产许可证编号',
+  name: '企业名称',
+  uscc: '统一社会信用代码',
+  issued_on: '发证日期',
+  valid_until: '有效期至',
+  product: '产品名称',
+  nature: '企业性质',
+}
+
+/** The field names of a version of `kind`, in the order its changes are listed. */
+export function historyLabels(kind: TargetKind = 'entity'): Record<string, string> {
+  if (kind === 'place') return { ...kPlaceHistoryFields, ...kHistoryFields, ...kPlaceHistoryFields }
+  if (kind === 'product') return { ...kProductHistoryFields, ...kHistoryFields, ...kProductHistoryFields }
+  return kHistoryFields
+}
+
+/**
+ * A stored version with its `extra` spread among its fields, so that a change of a place's
+ * 责任单位 reads as one. A place's code is left out: it is its 场所编码, or made of its unit's
+ * USCC and its name, whose own changes say it.
+ */
+export function flatVersion(data: Record<string, unknown> | null | undefined): Record<string, unknown> | null | undefined {
+  if (!data) return data
+  const { extra, ...rest } = data
+  const flat: Record<string, unknown> =
+    extra && typeof extra === 'object' && !Array.isArray(extra) ? { ...rest, ...(extra as Record<string, unknown>) } : { ...data }
+  if (flat.kind === 'place') delete flat.code
+  return flat
+}
+
+/** What the history needs to name values: department names, industry sections, the kind's fields. */
 export interface HistoryContext {
   departmentName?: (id: number) => string | undefined
   sections?: readonly IndustrySection[]
+  kind?: TargetKind
 }
 
 export function historyFieldLabel(field: string): string {
@@ -141,7 +191,7 @@ export function historyValue(field: string, value: unknown, ctx: HistoryContext 
 }
 
 const historyFields = (ctx: HistoryContext): HistoryFields => ({
-  labels: kHistoryFields,
+  labels: historyLabels(ctx.kind),
   value: (field, value) => historyValue(field, value, ctx),
 })
 
@@ -151,10 +201,11 @@ export function versionChanges(
   after: Record<string, unknown> | null | undefined,
   ctx: HistoryContext = {},
 ): HistoryChange[] {
-  return changesBetween(before, after, historyFields(ctx))
+  return changesBetween(flatVersion(before), flatVersion(after), historyFields(ctx))
 }
 
 /** The history (newest first) as timeline items, each version with what it changed. */
 export function historyItems(history: readonly TargetVersion[], ctx: HistoryContext = {}): HistoryItem[] {
-  return historyTimeline(history, historyFields(ctx))
+  const flat = history.map((h) => ({ ...h, data: flatVersion(h.data) ?? {} }))
+  return historyTimeline(flat, historyFields(ctx))
 }
