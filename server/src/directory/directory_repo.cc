@@ -95,7 +95,7 @@ void Update(soci::session& sql, int64_t id, const TargetInput& in, std::optional
 
 struct Writer::Statements {
   explicit Statements(soci::session& s)
-      : sql(s), insert(s), add(s), update(s), del_tags(s), tag(s), tag_by_code(s), hist(s) {}
+      : sql(s), add(s), update(s), del_tags(s), tag(s), tag_by_code(s), hist(s) {}
   soci::session& sql;
   // Bound variables: the statements read them at each execute.
   TargetInput v;
@@ -106,7 +106,7 @@ struct Writer::Statements {
   int64_t old_version = 0, old_by = 0;
   soci::indicator old_by_ind = soci::i_null;
   std::string old_action, old_at;
-  soci::statement insert, add, update, del_tags, tag, tag_by_code, hist;
+  soci::statement add, update, del_tags, tag, tag_by_code, hist;
 };
 
 Writer::Writer(soci::session& sql, std::optional<int64_t> by, std::string now, std::string action)
@@ -119,20 +119,6 @@ Writer::Writer(soci::session& sql, std::optional<int64_t> by, std::string now, s
     s.by_ind = soci::i_ok;
   }
   TargetInput& v = s.v;
-  s.insert = (sql.prepare << "INSERT INTO targets (kind, code, name, nature, division_code, "
-                             "address, phone, industry_section, industry_division, status, "
-                             "credit_class, department_id, extra, code_warning, version, "
-                             "last_action, updated_by, created_by, created_at, updated_at) VALUES "
-                             "(:kind, :code, :name, :nature, :division_code, :address, :phone, "
-                             ":industry_section, :industry_division, :status, :credit_class, "
-                             ":department_id, :extra, :code_warning, 1, :action, :by, :by2, :now, "
-                             ":now2) RETURNING id",
-              soci::use(v.kind), soci::use(v.code), soci::use(v.name), soci::use(v.nature),
-              soci::use(v.division_code), soci::use(v.address), soci::use(v.phone),
-              soci::use(v.industry_section), soci::use(v.industry_division), soci::use(v.status),
-              soci::use(v.credit_class), soci::use(v.department_id), soci::use(v.extra),
-              soci::use(v.code_warning), soci::use(s.action), soci::use(s.by, s.by_ind),
-              soci::use(s.by, s.by_ind), soci::use(s.now), soci::use(s.now), soci::into(s.id));
   s.add = (sql.prepare << "INSERT INTO targets (kind, code, name, nature, division_code, "
                           "address, phone, industry_section, industry_division, status, "
                           "credit_class, department_id, extra, code_warning, version, "
@@ -175,10 +161,10 @@ Writer::Writer(soci::session& sql, std::optional<int64_t> by, std::string now, s
 
 Writer::~Writer() = default;
 
-void Writer::Tags(int64_t id, const TargetInput& input, bool replace) {
+void Writer::ReplaceTags(int64_t id, const TargetInput& input) {
   Statements& s = *st_;
   s.id = id;
-  if (replace) s.del_tags.execute(true);
+  s.del_tags.execute(true);
   for (const std::string& tag : input.tags) {
     s.tag_value = tag;
     s.tag.execute(true);
@@ -198,15 +184,9 @@ void Writer::Supersede(const Target& old) {
 }
 
 int64_t Writer::Insert(const TargetInput& input) {
-  Statements& s = *st_;
-  s.v = input;
-  s.insert.execute(true);
-  const int64_t id = s.id;
-  // Step past the one RETURNING row: SQLite cannot commit while a statement is mid-result.
-  while (s.insert.fetch()) {
-  }
-  Tags(id, input, false);
-  return id;
+  // Without RETURNING (see Add): the id is looked up by the code just written.
+  Add(input);
+  return Find(st_->sql, input.kind, input.code)->id;
 }
 
 bool Writer::Add(TargetInput input) {
@@ -231,7 +211,7 @@ void Writer::Update(int64_t id, const TargetInput& input) {
   s.id = id;
   s.version = old->version + 1;
   s.update.execute(true);
-  Tags(id, input, true);
+  ReplaceTags(id, input);
 }
 
 std::map<std::string, Existing> FindMany(soci::session& sql, const std::string& kind,

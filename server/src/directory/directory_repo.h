@@ -49,7 +49,7 @@ class Writer {
 
  private:
   struct Statements;
-  void Tags(int64_t id, const TargetInput& input, bool replace);
+  void ReplaceTags(int64_t id, const TargetInput& input);
   void Supersede(const Target& old);
   std::unique_ptr<Statements> st_;
 };
