@@ -23,6 +23,8 @@ ROUNDS = int(sys.argv[2]) if len(sys.argv) > 2 else 30
 # (label, account, query). The rare name is one the demo generator makes once per 9 216 targets.
 SEARCHES = [
     ("全部（管理员）", "admin", {}),
+    ("行政相对人（kind=entity，页面默认）", "admin", {"kind": "entity"}),
+    ("场地场所（kind=place）", "admin", {"kind": "place"}),
     ("名称包含“机械”", "admin", {"name": "机械"}),
     ("行政区划 渝中区 500103", "admin", {"division": "500103"}),
     ("行政区划 重庆市 500000（含下级）", "admin", {"division": "500000"}),

@@ -300,7 +300,10 @@ void Retire(soci::session& sql, int64_t id, std::optional<int64_t> by, const std
   Query("DELETE FROM catalog_public WHERE item_id = :id").Bind("id", id).Exec(sql);
 }
 
-Page<Item> List(soci::session& sql, const org::Principal* who, const ItemFilter& f) {
+namespace {
+
+// The filter's conditions and the caller's data scope, for lists and exports alike.
+Query Where(const org::Principal* who, const ItemFilter& f) {
   Query where(" WHERE 1 = 1");
   if (!f.q.empty()) {
     where
@@ -317,6 +320,34 @@ Page<Item> List(soci::session& sql, const org::Principal* who, const ItemFilter&
   if (f.department_id > 0)
     where.Append(" AND i.department_id = :dept").Bind("dept", f.department_id);
   org::repo::AddScope(where, who, "d", "i.created_by");
+  return where;
+}
+
+// The cooperating departments of a batch in id order, through one range scan of the primary
+// key (binding a thousand ids one by one costs SQLite n² name look-ups).
+void AttachCooperatorsInRange(soci::session& sql, std::vector<Item>& items) {
+  if (items.empty()) return;
+  std::map<int64_t, Item*> by_id;
+  for (Item& item : items) by_id[item.id] = &item;
+  Query(
+      "SELECT c.item_id, c.department_id, d.name FROM catalog_item_cooperators c JOIN "
+      "departments d ON d.id = c.department_id WHERE c.item_id >= :lo AND c.item_id <= :hi "
+      "ORDER BY c.item_id, c.department_id")
+      .Bind("lo", items.front().id)
+      .Bind("hi", items.back().id)
+      .ForEach(sql, [&](const soci::row& row) {
+        auto it = by_id.find(RowInt(row, 0));
+        if (it == by_id.end()) return;
+        const int64_t department_id = RowInt(row, 1);
+        it->second->cooperating_ids.push_back(department_id);
+        it->second->cooperating.push_back({department_id, RowText(row, 2)});
+      });
+}
+
+}  // namespace
+
+Page<Item> List(soci::session& sql, const org::Principal* who, const ItemFilter& f) {
+  const Query where = Where(who, f);
   Page<Item> page;
   page.total = where
                    .Wrapped(
@@ -328,6 +359,24 @@ Page<Item> List(soci::session& sql, const org::Principal* who, const ItemFilter&
   rows.ForEach(sql, [&](const soci::row& row) { page.items.push_back(FromRow(row)); });
   AttachCooperators(sql, page.items);
   return page;
+}
+
+void ForEach(soci::session& sql, const org::Principal* who, const ItemFilter& f,
+             const std::function<void(const Item&)>& fn) {
+  // Pages by id (keyset), not OFFSET, so the last batch costs what the first did.
+  constexpr int64_t kBatch = 1000;
+  const Query where = Where(who, f);
+  int64_t after = 0;
+  for (;;) {
+    Query q = where.Wrapped(kColumns, " AND i.id > :after ORDER BY i.id LIMIT :limit");
+    q.Bind("after", after).Bind("limit", kBatch);
+    std::vector<Item> batch;
+    q.ForEach(sql, [&](const soci::row& row) { batch.push_back(FromRow(row)); });
+    AttachCooperatorsInRange(sql, batch);
+    for (const Item& item : batch) fn(item);
+    if (batch.size() < static_cast<size_t>(kBatch)) return;
+    after = batch.back().id;
+  }
 }
 
 std::optional<Item> Get(soci::session& sql, const org::Principal* who, int64_t id) {

@@ -5,6 +5,7 @@
 
 #include <soci/soci.h>
 
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -48,6 +49,10 @@ void Retire(soci::session& sql, int64_t id, std::optional<int64_t> by, const std
             const std::string& reason);
 
 Page<Item> List(soci::session& sql, const org::Principal* who, const ItemFilter& filter);
+// Every item the filter matches (ignoring its page), in id order, a batch at a time, with its
+// cooperating departments: for exports of any size.
+void ForEach(soci::session& sql, const org::Principal* who, const ItemFilter& filter,
+             const std::function<void(const Item&)>& fn);
 // nullopt when the item does not exist or is outside the caller's scope (nullptr: no scope).
 std::optional<Item> Get(soci::session& sql, const org::Principal* who, int64_t id);
 // Every version, newest first.

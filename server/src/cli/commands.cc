@@ -17,6 +17,7 @@
 #include "db/migrate.h"
 #include "demo/demo.h"
 #include "demo/demo_targets.h"
+#include "exporter/export_jobs.h"
 #include "http/routes.h"
 #include "org/admin.h"
 #include "org/org.h"
@@ -48,6 +49,9 @@ int Serve(const std::string& db_url, const http::ServerOptions& options, bool se
   services.db = db->get();
   services.clock = &clock;
   services.session.secure_cookie = secure_cookie;
+  // Declared after the database: destroyed first, so running exports stop before it closes.
+  exporter::ExportJobs exports((*db)->url(), clock, exporter::ExportJobs::DefaultDir());
+  services.exports = &exports;
   auto router = http::BuildRouter();
   spdlog::set_default_logger(spdlog::stderr_color_mt("ssj"));
   if (options.access_log && !spdlog::get("access")) {

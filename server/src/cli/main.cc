@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/draw_commands.h"
+#include "cli/export_commands.h"
 #include "cli/import_commands.h"
 
 int main(int argc, char** argv) {
@@ -76,6 +77,26 @@ int main(int argc, char** argv) {
                      "问题清单输出文件（.xlsx、.csv 或 .json）");
   import->add_option("--department", import_args.department,
                      "未填“监管部门”的行归属的部门编码（默认：最上级部门）");
+
+  auto* export_cmd = app.add_subcommand("export", "导出名录（XLSX 或 CSV，可按条件筛选）");
+  add_db(export_cmd);
+  ssj::cli::ExportArgs export_args;
+  export_cmd
+      ->add_option(
+          "kind", export_args.kind,
+          "类型：targets（检查对象）、inspectors（执法检查人员）、experts（专家和辅助人员）、"
+          "items（抽查事项清单）、conflicts（利害关系）、exemptions（免检免扰）")
+      ->required();
+  export_cmd->add_option("--format", export_args.format, "xlsx 或 csv（默认按 --out 的扩展名）");
+  export_cmd->add_option("--out", export_args.out, "输出文件（.xlsx 或 .csv）")->required();
+  export_cmd->add_option("--name", export_args.name, "名称或姓名包含");
+  export_cmd->add_option("--code", export_args.code, "检查对象编码（精确）");
+  export_cmd->add_option("--division", export_args.division, "行政区划代码（含下级）");
+  export_cmd->add_option("--status", export_args.status, "状态");
+  export_cmd->add_option("--class", export_args.credit_class, "信用风险分类 A–D");
+  export_cmd->add_option("--tag", export_args.tag, "标签");
+  export_cmd->add_option("--industry", export_args.industry, "行业门类字母或两位行业大类");
+  export_cmd->add_option("--department", export_args.department, "部门编号或部门编码");
 
   auto* tmpl = app.add_subcommand("template", "生成导入模板（XLSX）");
   add_db(tmpl);  // the inspector template lists the specialty dictionary
@@ -150,6 +171,7 @@ int main(int argc, char** argv) {
     }
     if (*demo) return ssj::cli::Demo(db_url, targets);
     if (*import) return ssj::cli::Import(db_url, import_args);
+    if (*export_cmd) return ssj::cli::Export(db_url, export_args);
     if (*tmpl) return ssj::cli::Template(db_url, template_kind, template_out);
     if (*verify) return ssj::cli::AuditVerify(db_url);
     if (*backup) return ssj::cli::Backup(db_url, out);

@@ -10,6 +10,9 @@ class Clock;
 namespace db {
 class Database;
 }
+namespace exporter {
+class ExportJobs;
+}
 
 struct SessionPolicy {
   int64_t idle_ms = 30LL * 60 * 1000;           // 30 minutes without a request
@@ -20,6 +23,7 @@ struct SessionPolicy {
 struct Services {
   db::Database* db = nullptr;
   Clock* clock = nullptr;
+  exporter::ExportJobs* exports = nullptr;  // background exports; null where there are none
   SessionPolicy session;
   std::string version = SSJ_VERSION;
 };

@@ -77,7 +77,7 @@ std::vector<inspectors::InspectorInput> People(const std::vector<int64_t>& depar
     p.phone = "1398300" + std::to_string(1000 + n);
     p.cert_no = office.cert_prefix + std::to_string(100 + n);
     // One in eight certificates has lapsed, to show the flag and the draw exclusion.
-    p.cert_valid_until = n % 8 == 5 ? "2025-0" + std::to_string(1 + n % 9) + "-30"
+    p.cert_valid_until = n % 8 == 5 ? "2025-0" + std::to_string(1 + n % 9) + "-28"
                                     : std::to_string(2027 + n % 4) + "-12-31";
     p.post = kPosts[static_cast<size_t>(n) % std::size(kPosts)];
     p.department_id = department_ids[o];

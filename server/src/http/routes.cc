@@ -7,6 +7,7 @@
 #include "catalog/catalog_routes.h"
 #include "db/database.h"
 #include "directory/directory_routes.h"
+#include "exporter/export_routes.h"
 #include "importer/import_routes.h"
 #include "inspectors/inspector_routes.h"
 #include "org/org_routes.h"
@@ -56,6 +57,7 @@ std::unique_ptr<Router> BuildRouter() {
   catalog::RegisterRoutes(*router);
   restrictions::RegisterRoutes(*router);
   importer::RegisterRoutes(*router);
+  exporter::RegisterRoutes(*router);
   audit::RegisterRoutes(*router);
   for (const Route& route : router->routes()) {
     if (route.access == Access::kPermission && !org::IsKnownPermission(route.permission)) {

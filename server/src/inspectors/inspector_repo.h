@@ -4,6 +4,7 @@
 
 #include <soci/soci.h>
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -31,6 +32,10 @@ void Update(soci::session& sql, int64_t id, const InspectorInput& input, std::op
             const std::string& now, const std::string& action);
 
 Page<Inspector> List(soci::session& sql, const org::Principal* who, const InspectorFilter& filter);
+// Every record the filter matches (ignoring its page), in id order, a batch at a time: for
+// exports of any size.
+void ForEach(soci::session& sql, const org::Principal* who, const InspectorFilter& filter,
+             const std::function<void(const Inspector&)>& fn);
 std::optional<Inspector> Get(soci::session& sql, const org::Principal* who, int64_t id);
 std::vector<HistoryEntry> History(soci::session& sql, int64_t id);
 

@@ -163,7 +163,11 @@ std::map<std::pair<int64_t, int64_t>, int64_t> FindConflicts(
   return out;
 }
 
-Page<Conflict> ListConflicts(soci::session& sql, const org::Principal* who, const Filter& f) {
+namespace {
+
+// A conflict's filter and the caller's data scope (through the inspector's department), for
+// lists and exports alike.
+Query ConflictWhere(const org::Principal* who, const Filter& f) {
   Query where(" WHERE 1 = 1");
   AddFilter(where, f, "c",
             "p.name LIKE :q1 ESCAPE '\\' OR p.code LIKE :q2 ESCAPE '\\' OR "
@@ -171,6 +175,45 @@ Page<Conflict> ListConflicts(soci::session& sql, const org::Principal* who, cons
   if (f.inspector_id > 0) where.Append(" AND c.inspector_id = :pid").Bind("pid", f.inspector_id);
   if (f.target_id > 0) where.Append(" AND c.target_id = :tid").Bind("tid", f.target_id);
   org::repo::AddScope(where, who, "d", "c.created_by");
+  return where;
+}
+
+// An exemption's filter and the caller's data scope (through the target's supervising
+// department).
+Query ExemptionWhere(const org::Principal* who, const Filter& f) {
+  Query where(" WHERE 1 = 1");
+  AddFilter(where, f, "e",
+            "t.name LIKE :q1 ESCAPE '\\' OR t.code LIKE :q2 ESCAPE '\\' OR e.source_document "
+            "LIKE :q3 ESCAPE '\\'");
+  if (f.target_id > 0) where.Append(" AND e.target_id = :tid").Bind("tid", f.target_id);
+  org::repo::AddScope(where, who, "d", "e.created_by");
+  return where;
+}
+
+// Every row of `columns` + `where` in id order (`id` is the id column), a batch at a time: pages
+// by id (keyset), not OFFSET, so the last batch costs what the first did.
+template <class Record>
+void ForEachById(soci::session& sql, const char* columns, const Query& where, const char* id,
+                 Record (*from_row)(const soci::row&),
+                 const std::function<void(const Record&)>& fn) {
+  constexpr int64_t kBatch = 1000;
+  int64_t after = 0;
+  for (;;) {
+    Query q = where.Wrapped(
+        columns, std::string(" AND ") + id + " > :after ORDER BY " + id + " LIMIT :limit");
+    q.Bind("after", after).Bind("limit", kBatch);
+    std::vector<Record> batch;
+    q.ForEach(sql, [&](const soci::row& row) { batch.push_back(from_row(row)); });
+    for (const Record& record : batch) fn(record);
+    if (batch.size() < static_cast<size_t>(kBatch)) return;
+    after = batch.back().id;
+  }
+}
+
+}  // namespace
+
+Page<Conflict> ListConflicts(soci::session& sql, const org::Principal* who, const Filter& f) {
+  const Query where = ConflictWhere(who, f);
   Page<Conflict> page;
   page.total = where
                    .Wrapped(
@@ -182,6 +225,11 @@ Page<Conflict> ListConflicts(soci::session& sql, const org::Principal* who, cons
   rows.Bind("limit", f.page_size).Bind("offset", (f.page - 1) * f.page_size);
   rows.ForEach(sql, [&](const soci::row& row) { page.items.push_back(ConflictFromRow(row)); });
   return page;
+}
+
+void ForEachConflict(soci::session& sql, const org::Principal* who, const Filter& f,
+                     const std::function<void(const Conflict&)>& fn) {
+  ForEachById(sql, kConflictColumns, ConflictWhere(who, f), "c.id", ConflictFromRow, fn);
 }
 
 std::optional<Conflict> GetConflict(soci::session& sql, const org::Principal* who, int64_t id) {
@@ -239,12 +287,7 @@ std::optional<int64_t> FindExemption(soci::session& sql, const ExemptionInput& i
 }
 
 Page<Exemption> ListExemptions(soci::session& sql, const org::Principal* who, const Filter& f) {
-  Query where(" WHERE 1 = 1");
-  AddFilter(where, f, "e",
-            "t.name LIKE :q1 ESCAPE '\\' OR t.code LIKE :q2 ESCAPE '\\' OR e.source_document "
-            "LIKE :q3 ESCAPE '\\'");
-  if (f.target_id > 0) where.Append(" AND e.target_id = :tid").Bind("tid", f.target_id);
-  org::repo::AddScope(where, who, "d", "e.created_by");
+  const Query where = ExemptionWhere(who, f);
   Page<Exemption> page;
   page.total = where
                    .Wrapped(
@@ -255,6 +298,11 @@ Page<Exemption> ListExemptions(soci::session& sql, const org::Principal* who, co
   rows.Bind("limit", f.page_size).Bind("offset", (f.page - 1) * f.page_size);
   rows.ForEach(sql, [&](const soci::row& row) { page.items.push_back(ExemptionFromRow(row)); });
   return page;
+}
+
+void ForEachExemption(soci::session& sql, const org::Principal* who, const Filter& f,
+                      const std::function<void(const Exemption&)>& fn) {
+  ForEachById(sql, kExemptionColumns, ExemptionWhere(who, f), "e.id", ExemptionFromRow, fn);
 }
 
 std::optional<Exemption> GetExemption(soci::session& sql, const org::Principal* who, int64_t id) {

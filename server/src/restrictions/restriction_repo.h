@@ -5,6 +5,7 @@
 
 #include <soci/soci.h>
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -31,6 +32,10 @@ void UpdateConflict(soci::session& sql, int64_t id, const ConflictInput& input,
 std::map<std::pair<int64_t, int64_t>, int64_t> FindConflicts(
     soci::session& sql, const std::vector<std::pair<int64_t, int64_t>>& pairs);
 Page<Conflict> ListConflicts(soci::session& sql, const org::Principal* who, const Filter& filter);
+// Every record the filter matches (ignoring its page), in id order, a batch at a time: for
+// exports of any size. The same for exemptions below.
+void ForEachConflict(soci::session& sql, const org::Principal* who, const Filter& filter,
+                     const std::function<void(const Conflict&)>& fn);
 std::optional<Conflict> GetConflict(soci::session& sql, const org::Principal* who, int64_t id);
 
 int64_t InsertExemption(soci::session& sql, const ExemptionInput& input, std::optional<int64_t> by,
@@ -40,6 +45,8 @@ void UpdateExemption(soci::session& sql, int64_t id, const ExemptionInput& input
 // The record with status 有效 for a target, document and scope, if any.
 std::optional<int64_t> FindExemption(soci::session& sql, const ExemptionInput& input);
 Page<Exemption> ListExemptions(soci::session& sql, const org::Principal* who, const Filter& filter);
+void ForEachExemption(soci::session& sql, const org::Principal* who, const Filter& filter,
+                      const std::function<void(const Exemption&)>& fn);
 std::optional<Exemption> GetExemption(soci::session& sql, const org::Principal* who, int64_t id);
 
 // Sets status 已撤销 with a reason (table: "conflicts" or "exemptions").

@@ -3,9 +3,9 @@
 #include <boost/json.hpp>
 
 #include "common/clock.h"
-#include "directory/directory.h"
 #include "http/pipeline.h"
 #include "importer/import_routes.h"
+#include "restrictions/export.h"
 #include "restrictions/restriction_repo.h"
 #include "restrictions/restriction_service.h"
 
@@ -24,19 +24,14 @@ Context ContextOf(Request& req) {
   return {*req.sql, req.principal, FormatIsoMillis(now), ChinaDate(now)};
 }
 
-Result<Filter> ReadFilter(const Request& req) {
+// The list and its export read the same parameters (restrictions/export.h).
+Result<Filter> ListFilter(const Request& req) {
   SSJ_ASSIGN(http::PageParams params, http::ReadPage(req));
-  Filter f;
-  f.q = req.Query("q").substr(0, 100);
-  f.status = req.Query("status");
-  SSJ_TRY(directory::CheckOneOf("status", f.status, kStatuses));
-  const std::string current = req.Query("current", "false");
-  if (current != "true" && current != "false")
-    return Error::InvalidField("current", "应为 true 或 false", current.substr(0, 16));
-  f.current = current == "true";
-  f.today = ChinaDate(req.services->clock->NowMillis());
-  SSJ_ASSIGN(f.inspector_id, http::ReadOptionalId(req, "inspector_id"));
-  SSJ_ASSIGN(f.target_id, http::ReadOptionalId(req, "target_id"));
+  ExportParams query;
+  for (const char* name : {"q", "status", "current", "inspector_id", "target_id"}) {
+    if (std::string value = req.Query(name); !value.empty()) query[name] = std::move(value);
+  }
+  SSJ_ASSIGN(Filter f, ReadFilter(query, ChinaDate(req.services->clock->NowMillis())));
   f.page = params.page;
   f.page_size = params.page_size;
   return f;
@@ -44,7 +39,7 @@ Result<Filter> ReadFilter(const Request& req) {
 
 template <Kind kKind>
 Result<Response> HandleList(Request& req) {
-  SSJ_ASSIGN(Filter f, ReadFilter(req));
+  SSJ_ASSIGN(Filter f, ListFilter(req));
   json::array items;
   int64_t total = 0;
   if constexpr (kKind == Kind::kConflicts) {
@@ -120,15 +115,6 @@ Result<Response> HandleTemplate(Request&) {
 }
 
 template <Kind kKind>
-Result<Response> HandleExport(Request& req) {
-  SSJ_ASSIGN(Filter f, ReadFilter(req));
-  const bool conflicts = kKind == Kind::kConflicts;
-  return http::Download(ExportCsv(*req.sql, req.principal, kKind, f), "text/csv; charset=utf-8",
-                        conflicts ? "conflicts.csv" : "exemptions.csv",
-                        conflicts ? "利害关系.csv" : "免检免扰名单.csv");
-}
-
-template <Kind kKind>
 void AddKind(http::Router& router, const std::string& base, const std::string& perm,
              const char* noun, const char* group) {
   const auto kPerm = Access::kPermission;
@@ -138,8 +124,6 @@ void AddKind(http::Router& router, const std::string& base, const std::string& p
              std::string("撤销") + noun + "记录（须填写原因）", group, HandleRevoke<kKind>);
   importer::AddImportRoutes(router, base, perm + ":import", noun, group, HandleImport<kKind>,
                             HandleTemplate<kKind>, 64u << 20);
-  router.Add(Method::kGet, base + "/export", kPerm, perm + ":export", "",
-             std::string("导出") + noun + "（CSV，按当前筛选）", group, HandleExport<kKind>);
 }
 
 }  // namespace

@@ -155,8 +155,6 @@ class RestrictionImport : public importer::LookupKind {
   std::optional<int64_t> by_;
 };
 
-using importer::CsvLine;
-
 }  // namespace
 
 Result<Conflict> RecordConflict(const Context& c, const json::value& body) {
@@ -254,38 +252,6 @@ importer::TemplateSpec RestrictionTemplate(Kind kind) {
            "免检不适用于安全生产、生态环境、投诉举报和上级交办的抽查事项，抽取时按事项判断。",
            "同一检查对象、同一依据文件和范围已有有效记录的，只有选择“更新已有对象”时才会更新其有效"
            "期。"}};
-}
-
-std::string ExportCsv(soci::session& sql, const org::Principal* who, Kind kind, Filter f) {
-  std::string out = "\xEF\xBB\xBF";  // a BOM, so Excel reads UTF-8
-  f.page_size = 500;
-  f.page = 1;
-  if (kind == Kind::kConflicts) {
-    out +=
-        CsvLine({"执法证号或证件号码", "人员姓名", "所属部门", "行政相对人编码", "行政相对人名称",
-                 "利害关系说明", "来源", "有效期起", "有效期至", "状态", "撤销原因"});
-    for (;; ++f.page) {
-      auto page = repo::ListConflicts(sql, who, f);
-      for (const Conflict& c : page.items) {
-        out += CsvLine({c.inspector_code, c.inspector_name, c.inspector_department, c.target_code,
-                        c.target_name, c.reason, c.source, c.valid_from, c.valid_until, c.status,
-                        c.revoke_reason});
-      }
-      if (page.items.size() < static_cast<size_t>(f.page_size)) break;
-    }
-    return out;
-  }
-  out += CsvLine({"行政相对人编码", "行政相对人名称", "监管部门", "免检范围", "有效期起",
-                  "有效期至", "依据文件", "状态", "撤销原因"});
-  for (;; ++f.page) {
-    auto page = repo::ListExemptions(sql, who, f);
-    for (const Exemption& e : page.items) {
-      out += CsvLine({e.target_code, e.target_name, e.department_name, e.scope, e.valid_from,
-                      e.valid_until, e.source_document, e.status, e.revoke_reason});
-    }
-    if (page.items.size() < static_cast<size_t>(f.page_size)) break;
-  }
-  return out;
 }
 
 json::value ToJson(const Conflict& c, const std::string& today) {

@@ -1,5 +1,5 @@
 // Use cases of conflicts and exemptions behind the API and the CLI: record, declare (an
-// inspector about themself), revoke, import, export.
+// inspector about themself), revoke, import. Exports go through exporter/ (restrictions/export.h).
 #pragma once
 
 #include <soci/soci.h>
@@ -45,8 +45,6 @@ Result<importer::ImportReport> ImportRestrictions(soci::session& sql, db::Backen
                                                   const ImportOptions& options);
 
 importer::TemplateSpec RestrictionTemplate(Kind kind);
-// The records of the filter as CSV (UTF-8 with BOM, for Excel), every page.
-std::string ExportCsv(soci::session& sql, const org::Principal* who, Kind kind, Filter filter);
 
 boost::json::value ToJson(const Conflict& conflict, const std::string& today);
 boost::json::value ToJson(const Exemption& exemption, const std::string& today);

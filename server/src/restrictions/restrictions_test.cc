@@ -3,7 +3,13 @@
 #include "restrictions/restrictions.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "exporter/export_jobs.h"
 #include "testing/api_test.h"
 
 namespace ssj::restrictions {
@@ -14,6 +20,38 @@ namespace json = boost::json;
 
 class RestrictionRoutesTest : public testing::ApiTest {
  protected:
+  void SetUp() override {
+    ApiTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    export_dir_ = std::filesystem::temp_directory_path() /
+                  ("ssj_restrictions_export_" + std::to_string(::getpid()));
+    exports_ = std::make_unique<exporter::ExportJobs>(database().url(), clock(), export_dir_);
+    services().exports = exports_.get();
+  }
+  void TearDown() override {
+    exports_.reset();
+    services().exports = nullptr;
+    std::error_code ignored;
+    std::filesystem::remove_all(export_dir_, ignored);
+    ApiTest::TearDown();
+  }
+
+  // Exports through the shared exporter (POST /api/v1/exports) and returns the file.
+  std::string ExportCsv(const std::string& kind) {
+    http::Response started =
+        Call(Method::kPost, "/api/v1/exports", {{"kind", kind}, {"format", "csv"}});
+    EXPECT_EQ(started.status, 202) << json::serialize(started.body);
+    if (started.status != 202) return "";
+    const std::string status = "/api/v1/exports/" + std::string(started.body.at("id").as_string());
+    for (int attempt = 0; attempt < 1200; ++attempt) {
+      if (Call(Method::kGet, status).body.at("status") != "running") break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+    http::Response file = Call(Method::kGet, status + "/file");
+    EXPECT_EQ(file.status, 200) << json::serialize(file.body);
+    return file.raw_body;
+  }
+
   // A target supervised by yewu's office (节能与综合利用处).
   int64_t AddTarget(const std::string& code = "91500103MA60K3T26Y") {
     http::Response r = Call(Method::kPost, "/api/v1/targets",
@@ -24,6 +62,9 @@ class RestrictionRoutesTest : public testing::ApiTest {
     EXPECT_EQ(r.status, 201) << json::serialize(r.body);
     return r.status == 201 ? r.body.at("id").as_int64() : 0;
   }
+
+  std::filesystem::path export_dir_;
+  std::unique_ptr<exporter::ExportJobs> exports_;
 };
 
 // A demo 执法人员 of 节能与综合利用处 (demo person 1).
@@ -149,11 +190,11 @@ TEST_P(RestrictionRoutesTest, ExemptionsAreRecordedImportedAndExported) {
   ASSERT_EQ(skipped.status, 200);
   EXPECT_EQ(skipped.body.at("inserted"), 1);
 
-  http::Response csv = Call(Method::kGet, "/api/v1/exemptions/export");
-  ASSERT_EQ(csv.status, 200);
-  EXPECT_TRUE(csv.raw_body.starts_with("\xEF\xBB\xBF"));
-  EXPECT_NE(csv.raw_body.find("渝经信发〔2026〕13号"), std::string::npos);
-  EXPECT_NE(csv.raw_body.find("工业产品生产许可证后监管"), std::string::npos);
+  const std::string csv = ExportCsv("exemptions");
+  EXPECT_TRUE(csv.starts_with("\xEF\xBB\xBF" + header));  // the import's own columns
+  EXPECT_NE(csv.find("渝经信发〔2026〕13号"), std::string::npos);
+  EXPECT_NE(csv.find("工业产品生产许可证后监管"), std::string::npos);
+  EXPECT_EQ(Call(Method::kGet, "/api/v1/exemptions/export").status, 404);  // the old route
 
   LoginAs("jiancha", "Demo@2026");
   EXPECT_EQ(Call(Method::kGet, "/api/v1/exemptions").status, 403);
