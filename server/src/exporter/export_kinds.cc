@@ -124,43 +124,29 @@ Kind ItemKind() {
   return kind;
 }
 
-Kind ConflictKind() {
+// Conflicts and exemptions: the same filter, each through its own ForEach and row.
+template <class Record>
+Kind RestrictionKind(std::string name, std::string title, std::string permission,
+                     const std::vector<importer::Column>& (*columns)(),
+                     const std::vector<std::string>& filter_keys,
+                     void (*for_each)(soci::session&, const org::Principal*,
+                                      const restrictions::Filter&,
+                                      const std::function<void(const Record&)>&),
+                     importer::Row (*row)(const Record&)) {
   Kind kind;
-  kind.name = "conflicts";
-  kind.title = "利害关系";
-  kind.permission = "directory:conflict:export";
-  kind.columns = restrictions::ConflictColumns;
-  kind.filter_keys = restrictions::ConflictFilterKeys();
+  kind.name = std::move(name);
+  kind.title = std::move(title);
+  kind.permission = std::move(permission);
+  kind.columns = columns;
+  kind.filter_keys = filter_keys;
   kind.check = [](const Params& filter, int64_t now) -> Status {
     SSJ_TRY(restrictions::ExportFilter(filter, Today(now)));
     return OkStatus();
   };
-  kind.for_each = [](const Context& c, const Params& filter, const RowFn& fn) -> Status {
+  kind.for_each = [for_each, row](const Context& c, const Params& filter,
+                                  const RowFn& fn) -> Status {
     SSJ_ASSIGN(restrictions::Filter f, restrictions::ExportFilter(filter, Today(c.now_millis)));
-    restrictions::repo::ForEachConflict(c.sql, c.who, f, [&](const restrictions::Conflict& r) {
-      fn(restrictions::ConflictRow(r));
-    });
-    return OkStatus();
-  };
-  return kind;
-}
-
-Kind ExemptionKind() {
-  Kind kind;
-  kind.name = "exemptions";
-  kind.title = "免检免扰名单";
-  kind.permission = "directory:exemption:export";
-  kind.columns = restrictions::ExemptionColumns;
-  kind.filter_keys = restrictions::ExemptionFilterKeys();
-  kind.check = [](const Params& filter, int64_t now) -> Status {
-    SSJ_TRY(restrictions::ExportFilter(filter, Today(now)));
-    return OkStatus();
-  };
-  kind.for_each = [](const Context& c, const Params& filter, const RowFn& fn) -> Status {
-    SSJ_ASSIGN(restrictions::Filter f, restrictions::ExportFilter(filter, Today(c.now_millis)));
-    restrictions::repo::ForEachExemption(c.sql, c.who, f, [&](const restrictions::Exemption& r) {
-      fn(restrictions::ExemptionRow(r));
-    });
+    for_each(c.sql, c.who, f, [&](const Record& r) { fn(row(r)); });
     return OkStatus();
   };
   return kind;
@@ -273,8 +259,14 @@ const std::vector<Kind>& Kinds() {
       PeopleKind("inspectors", "执法检查人员", inspectors::Group::kInspectors),
       PeopleKind("experts", "专家和辅助人员", inspectors::Group::kExperts),
       ItemKind(),
-      ConflictKind(),
-      ExemptionKind(),
+      RestrictionKind<restrictions::Conflict>(
+          "conflicts", "利害关系", "directory:conflict:export", restrictions::ConflictColumns,
+          restrictions::ConflictFilterKeys(), restrictions::repo::ForEachConflict,
+          restrictions::ConflictRow),
+      RestrictionKind<restrictions::Exemption>(
+          "exemptions", "免检免扰名单", "directory:exemption:export",
+          restrictions::ExemptionColumns, restrictions::ExemptionFilterKeys(),
+          restrictions::repo::ForEachExemption, restrictions::ExemptionRow),
   };
   return kinds;
 }
