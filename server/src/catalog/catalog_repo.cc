@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <map>
 
+#include "db/keyset.h"
 #include "importer/form.h"
 #include "importer/import_engine.h"
 #include "inspectors/inspector_repo.h"
@@ -323,27 +324,6 @@ Query Where(const org::Principal* who, const ItemFilter& f) {
   return where;
 }
 
-// The cooperating departments of a batch in id order, through one range scan of the primary
-// key (binding a thousand ids one by one costs SQLite n² name look-ups).
-void AttachCooperatorsInRange(soci::session& sql, std::vector<Item>& items) {
-  if (items.empty()) return;
-  std::map<int64_t, Item*> by_id;
-  for (Item& item : items) by_id[item.id] = &item;
-  Query(
-      "SELECT c.item_id, c.department_id, d.name FROM catalog_item_cooperators c JOIN "
-      "departments d ON d.id = c.department_id WHERE c.item_id >= :lo AND c.item_id <= :hi "
-      "ORDER BY c.item_id, c.department_id")
-      .Bind("lo", items.front().id)
-      .Bind("hi", items.back().id)
-      .ForEach(sql, [&](const soci::row& row) {
-        auto it = by_id.find(RowInt(row, 0));
-        if (it == by_id.end()) return;
-        const int64_t department_id = RowInt(row, 1);
-        it->second->cooperating_ids.push_back(department_id);
-        it->second->cooperating.push_back({department_id, RowText(row, 2)});
-      });
-}
-
 }  // namespace
 
 Page<Item> List(soci::session& sql, const org::Principal* who, const ItemFilter& f) {
@@ -363,20 +343,21 @@ Page<Item> List(soci::session& sql, const org::Principal* who, const ItemFilter&
 
 void ForEach(soci::session& sql, const org::Principal* who, const ItemFilter& f,
              const std::function<void(const Item&)>& fn) {
-  // Pages by id (keyset), not OFFSET, so the last batch costs what the first did.
-  constexpr int64_t kBatch = 1000;
-  const Query where = Where(who, f);
-  int64_t after = 0;
-  for (;;) {
-    Query q = where.Wrapped(kColumns, " AND i.id > :after ORDER BY i.id LIMIT :limit");
-    q.Bind("after", after).Bind("limit", kBatch);
-    std::vector<Item> batch;
-    q.ForEach(sql, [&](const soci::row& row) { batch.push_back(FromRow(row)); });
-    AttachCooperatorsInRange(sql, batch);
-    for (const Item& item : batch) fn(item);
-    if (batch.size() < static_cast<size_t>(kBatch)) return;
-    after = batch.back().id;
-  }
+  db::ForEachById<Item>(
+      sql, kColumns, Where(who, f), "i.id", FromRow,
+      [](soci::session& s, std::vector<Item>& batch) {
+        db::AttachInRange(
+            s, batch,
+            "SELECT c.item_id, c.department_id, d.name FROM catalog_item_cooperators c JOIN "
+            "departments d ON d.id = c.department_id WHERE c.item_id >= :lo AND c.item_id <= :hi "
+            "ORDER BY c.item_id, c.department_id",
+            [](Item& item, const soci::row& row) {
+              const int64_t department_id = RowInt(row, 1);
+              item.cooperating_ids.push_back(department_id);
+              item.cooperating.push_back({department_id, RowText(row, 2)});
+            });
+      },
+      fn);
 }
 
 std::optional<Item> Get(soci::session& sql, const org::Principal* who, int64_t id) {

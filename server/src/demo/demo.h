@@ -25,7 +25,7 @@ struct DemoReport {
   bool already_present = false;
   std::vector<DemoLogin> logins;
   int departments = 0;
-  int64_t targets = 0;     // demo targets added to the directory
+  int64_t targets = 0;  // demo targets added to the directory
   int64_t places_and_products = 0;
   int64_t inspectors = 0;  // demo people added to the inspector directory
 };

@@ -2,11 +2,11 @@
 
 #include <boost/json.hpp>
 #include <map>
-#include <unordered_map>
 
 #include "codes/divisions.h"
 #include "codes/industry.h"
 #include "db/database.h"
+#include "db/keyset.h"
 #include "directory/directory.h"
 #include "org/org_repo.h"
 
@@ -60,36 +60,9 @@ Target FromRow(const soci::row& row) {
 }
 
 void AttachTags(soci::session& sql, std::vector<Target>& targets) {
-  if (targets.empty()) return;
-  std::map<int64_t, Target*> by_id;
-  Query q("SELECT target_id, tag FROM target_tags WHERE target_id IN (");
-  for (size_t i = 0; i < targets.size(); ++i) {
-    by_id[targets[i].id] = &targets[i];
-    std::string name = "t" + std::to_string(i);
-    q.Append((i ? ", :" : ":") + name).Bind(name, targets[i].id);
-  }
-  q.Append(") ORDER BY target_id, tag");
-  q.ForEach(sql, [&](const soci::row& row) {
-    by_id.at(RowInt(row, 0))->tags.push_back(RowText(row, 1));
-  });
-}
-
-// The tags of a batch in id order, through one range scan of target_tags' primary key (binding a
-// thousand ids costs SQLite n² name look-ups); tags of ids between them that the filter left out
-// are skipped.
-void AttachTagsInRange(soci::session& sql, std::vector<Target>& targets) {
-  if (targets.empty()) return;
-  std::unordered_map<int64_t, Target*> by_id;
-  for (Target& t : targets) by_id[t.id] = &t;
-  Query(
-      "SELECT target_id, tag FROM target_tags WHERE target_id >= :lo AND target_id <= :hi "
-      "ORDER BY target_id, tag")
-      .Bind("lo", targets.front().id)
-      .Bind("hi", targets.back().id)
-      .ForEach(sql, [&](const soci::row& row) {
-        auto it = by_id.find(RowInt(row, 0));
-        if (it != by_id.end()) it->second->tags.push_back(RowText(row, 1));
-      });
+  db::AttachByIds(sql, targets, "SELECT target_id, tag FROM target_tags WHERE target_id IN",
+                  "ORDER BY target_id, tag",
+                  [](Target& t, const soci::row& row) { t.tags.push_back(RowText(row, 1)); });
 }
 
 std::string Snapshot(const TargetInput& t) { return boost::json::serialize(InputJson(t)); }
@@ -359,22 +332,17 @@ Page<Target> List(soci::session& sql, const org::Principal* who, const TargetFil
 
 void ForEach(soci::session& sql, const org::Principal* who, const TargetFilter& f,
              const std::function<void(const Target&)>& fn) {
-  // Pages by id (keyset), not OFFSET, so the millionth row costs what the first did; each batch
-  // gets its tags in one query.
-  constexpr int64_t kBatch = 1000;
   // Walks all the targets by id anyway, testing each: no index range to sort per batch.
-  const Query where = Where(who, f, Broad::kScan);
-  int64_t after = 0;
-  for (;;) {
-    Query q = where.Wrapped(kColumns, " AND t.id > :after ORDER BY t.id LIMIT :limit");
-    q.Bind("after", after).Bind("limit", kBatch);
-    std::vector<Target> batch;
-    q.ForEach(sql, [&](const soci::row& row) { batch.push_back(FromRow(row)); });
-    AttachTagsInRange(sql, batch);
-    for (const Target& t : batch) fn(t);
-    if (batch.size() < static_cast<size_t>(kBatch)) return;
-    after = batch.back().id;
-  }
+  db::ForEachById<Target>(
+      sql, kColumns, Where(who, f, Broad::kScan), "t.id", FromRow,
+      [](soci::session& s, std::vector<Target>& batch) {
+        db::AttachInRange(
+            s, batch,
+            "SELECT target_id, tag FROM target_tags WHERE target_id >= :lo AND "
+            "target_id <= :hi ORDER BY target_id, tag",
+            [](Target& t, const soci::row& row) { t.tags.push_back(RowText(row, 1)); });
+      },
+      fn);
 }
 
 std::optional<Target> Get(soci::session& sql, const org::Principal* who, int64_t id) {

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "codes/divisions.h"
+#include "db/keyset.h"
 #include "directory/directory.h"
 #include "inspectors/inspectors.h"
 #include "org/org_repo.h"
@@ -54,36 +55,10 @@ Inspector FromRow(const soci::row& row) {
 }
 
 void AttachSpecialties(soci::session& sql, std::vector<Inspector>& list) {
-  if (list.empty()) return;
-  std::map<int64_t, Inspector*> by_id;
-  Query q("SELECT inspector_id, specialty FROM inspector_specialties WHERE inspector_id IN (");
-  for (size_t i = 0; i < list.size(); ++i) {
-    by_id[list[i].id] = &list[i];
-    std::string name = "p" + std::to_string(i);
-    q.Append((i ? ", :" : ":") + name).Bind(name, list[i].id);
-  }
-  q.Append(") ORDER BY inspector_id, specialty");
-  q.ForEach(sql, [&](const soci::row& row) {
-    by_id.at(RowInt(row, 0))->specialties.push_back(RowText(row, 1));
-  });
-}
-
-// The same for a batch in id order, through one range scan of the primary key: binding a
-// thousand ids one by one costs SQLite n² name look-ups. Rows of ids outside the batch (filtered
-// out) are skipped.
-void AttachSpecialtiesInRange(soci::session& sql, std::vector<Inspector>& list) {
-  if (list.empty()) return;
-  std::map<int64_t, Inspector*> by_id;
-  for (Inspector& p : list) by_id[p.id] = &p;
-  Query(
-      "SELECT inspector_id, specialty FROM inspector_specialties WHERE inspector_id >= :lo AND "
-      "inspector_id <= :hi ORDER BY inspector_id, specialty")
-      .Bind("lo", list.front().id)
-      .Bind("hi", list.back().id)
-      .ForEach(sql, [&](const soci::row& row) {
-        auto it = by_id.find(RowInt(row, 0));
-        if (it != by_id.end()) it->second->specialties.push_back(RowText(row, 1));
-      });
+  db::AttachByIds(
+      sql, list, "SELECT inspector_id, specialty FROM inspector_specialties WHERE inspector_id IN",
+      "ORDER BY inspector_id, specialty",
+      [](Inspector& p, const soci::row& row) { p.specialties.push_back(RowText(row, 1)); });
 }
 
 // The fields every write sets, bound by name.
@@ -245,20 +220,17 @@ Page<Inspector> List(soci::session& sql, const org::Principal* who, const Inspec
 
 void ForEach(soci::session& sql, const org::Principal* who, const InspectorFilter& f,
              const std::function<void(const Inspector&)>& fn) {
-  // Pages by id (keyset), not OFFSET, so the last batch costs what the first did.
-  constexpr int64_t kBatch = 1000;
-  const Query where = Where(who, f);
-  int64_t after = 0;
-  for (;;) {
-    Query q = where.Wrapped(kColumns, " AND p.id > :after ORDER BY p.id LIMIT :limit");
-    q.Bind("after", after).Bind("limit", kBatch);
-    std::vector<Inspector> batch;
-    q.ForEach(sql, [&](const soci::row& row) { batch.push_back(FromRow(row)); });
-    AttachSpecialtiesInRange(sql, batch);
-    for (const Inspector& p : batch) fn(p);
-    if (batch.size() < static_cast<size_t>(kBatch)) return;
-    after = batch.back().id;
-  }
+  db::ForEachById<Inspector>(
+      sql, kColumns, Where(who, f), "p.id", FromRow,
+      [](soci::session& s, std::vector<Inspector>& batch) {
+        db::AttachInRange(
+            s, batch,
+            "SELECT inspector_id, specialty FROM inspector_specialties WHERE "
+            "inspector_id >= :lo AND inspector_id <= :hi ORDER BY inspector_id, "
+            "specialty",
+            [](Inspector& p, const soci::row& row) { p.specialties.push_back(RowText(row, 1)); });
+      },
+      fn);
 }
 
 std::optional<Inspector> Get(soci::session& sql, const org::Principal* who, int64_t id) {

@@ -1,5 +1,6 @@
 #include "restrictions/restriction_repo.h"
 
+#include "db/keyset.h"
 #include "importer/form.h"
 #include "org/org_repo.h"
 
@@ -190,25 +191,9 @@ Query ExemptionWhere(const org::Principal* who, const Filter& f) {
   return where;
 }
 
-// Every row of `columns` + `where` in id order (`id` is the id column), a batch at a time: pages
-// by id (keyset), not OFFSET, so the last batch costs what the first did.
+// Conflicts and exemptions have no child rows to read per batch.
 template <class Record>
-void ForEachById(soci::session& sql, const char* columns, const Query& where, const char* id,
-                 Record (*from_row)(const soci::row&),
-                 const std::function<void(const Record&)>& fn) {
-  constexpr int64_t kBatch = 1000;
-  int64_t after = 0;
-  for (;;) {
-    Query q = where.Wrapped(
-        columns, std::string(" AND ") + id + " > :after ORDER BY " + id + " LIMIT :limit");
-    q.Bind("after", after).Bind("limit", kBatch);
-    std::vector<Record> batch;
-    q.ForEach(sql, [&](const soci::row& row) { batch.push_back(from_row(row)); });
-    for (const Record& record : batch) fn(record);
-    if (batch.size() < static_cast<size_t>(kBatch)) return;
-    after = batch.back().id;
-  }
-}
+void NoChildren(soci::session&, std::vector<Record>&) {}
 
 }  // namespace
 
@@ -229,7 +214,8 @@ Page<Conflict> ListConflicts(soci::session& sql, const org::Principal* who, cons
 
 void ForEachConflict(soci::session& sql, const org::Principal* who, const Filter& f,
                      const std::function<void(const Conflict&)>& fn) {
-  ForEachById(sql, kConflictColumns, ConflictWhere(who, f), "c.id", ConflictFromRow, fn);
+  db::ForEachById<Conflict>(sql, kConflictColumns, ConflictWhere(who, f), "c.id", ConflictFromRow,
+                            NoChildren<Conflict>, fn);
 }
 
 std::optional<Conflict> GetConflict(soci::session& sql, const org::Principal* who, int64_t id) {
@@ -302,7 +288,8 @@ Page<Exemption> ListExemptions(soci::session& sql, const org::Principal* who, co
 
 void ForEachExemption(soci::session& sql, const org::Principal* who, const Filter& f,
                       const std::function<void(const Exemption&)>& fn) {
-  ForEachById(sql, kExemptionColumns, ExemptionWhere(who, f), "e.id", ExemptionFromRow, fn);
+  db::ForEachById<Exemption>(sql, kExemptionColumns, ExemptionWhere(who, f), "e.id",
+                             ExemptionFromRow, NoChildren<Exemption>, fn);
 }
 
 std::optional<Exemption> GetExemption(soci::session& sql, const org::Principal* who, int64_t id) {
