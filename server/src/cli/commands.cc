@@ -17,6 +17,8 @@
 #include "db/migrate.h"
 #include "demo/demo.h"
 #include "demo/demo_targets.h"
+#include "directory/name_index.h"
+#include "directory/name_indexer.h"
 #include "exporter/export_jobs.h"
 #include "http/routes.h"
 #include "org/admin.h"
@@ -52,6 +54,7 @@ int Serve(const std::string& db_url, const http::ServerOptions& options, bool se
   // Declared after the database: destroyed first, so running exports stop before it closes.
   exporter::ExportJobs exports((*db)->url(), clock, exporter::ExportJobs::DefaultDir());
   services.exports = &exports;
+  directory::NameIndexer name_indexer((*db)->url());
   auto router = http::BuildRouter();
   spdlog::set_default_logger(spdlog::stderr_color_mt("ssj"));
   if (options.access_log && !spdlog::get("access")) {
@@ -97,6 +100,31 @@ int AddUser(const std::string& db_url, const UserAdd& in, const std::string& pas
   return 0;
 }
 
+namespace {
+
+// Empties the name index's queue in batches (one transaction each), with a progress line.
+void IndexQueuedNames(db::Database& db) {
+  db::Lease sql = db.Acquire();
+  const int64_t queued = directory::names::Pending(*sql, INT64_MAX);
+  if (queued == 0) return;
+  int64_t done = 0;
+  while (size_t taken = directory::names::IndexPending(*sql, db.backend(), 50000)) {
+    done += static_cast<int64_t>(taken);
+    std::cerr << "\r建立名称检索索引 " << std::min(done, queued) << " / " << queued << std::flush;
+  }
+  std::cerr << "\n";
+}
+
+}  // namespace
+
+int IndexNames(const std::string& db_url) {
+  auto db = OpenMigrated(db_url, 1);
+  if (!db.ok()) return FailWith(db.error());
+  IndexQueuedNames(**db);
+  std::cout << "名称检索索引已是最新。\n";
+  return 0;
+}
+
 int Demo(const std::string& db_url, int targets) {
   auto db = OpenMigrated(db_url, 1);
   if (!db.ok()) return FailWith(db.error());
@@ -126,6 +154,7 @@ int Demo(const std::string& db_url, int targets) {
     if (!added.ok()) return FailWith(added.error());
     std::cout << "新增检查对象 " << *added << " 个。\n";
   }
+  IndexQueuedNames(**db);
   std::cout << "演示账号（用户名 / 密码 / 角色 / 部门）:\n";
   for (const auto& login : report->logins) {
     std::cout << "  " << login.username << " / " << login.password << " / " << login.role << " / "

@@ -21,6 +21,8 @@ struct UserAdd {
 };
 int AddUser(const std::string& db_url, const UserAdd& input, const std::string& password);
 int Demo(const std::string& db_url, int targets);
+// Builds the name index for every queued target now (directory/name_index.h), with progress.
+int IndexNames(const std::string& db_url);
 int AuditVerify(const std::string& db_url);
 int Backup(const std::string& db_url, const std::string& out);
 

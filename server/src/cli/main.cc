@@ -62,6 +62,10 @@ int main(int argc, char** argv) {
   int targets = 0;
   demo->add_option("--targets", targets, "演示检查对象数量");
 
+  auto* index = app.add_subcommand(
+      "index", "建立名称检索索引（导入后由服务在后台建立；此命令立即建立并显示进度）");
+  add_db(index);
+
   auto* import = app.add_subcommand("import", "批量导入名录（CSV，UTF-8 或 GBK）");
   add_db(import);
   ssj::cli::ImportArgs import_args;
@@ -136,6 +140,7 @@ int main(int argc, char** argv) {
 
   try {
     if (*migrate) return ssj::cli::Migrate(db_url);
+    if (*index) return ssj::cli::IndexNames(db_url);
     if (*draw) {
       if (draw_example) return ssj::cli::DrawExample();
       if (draw_request.empty() || draw_out.empty()) {

@@ -90,7 +90,11 @@ Result<std::unique_ptr<Database>> Database::Open(const DbUrl& url, size_t pool_s
     // mutex guards nothing here; it cost about a tenth of a large import. Only possible before
     // SQLite starts, so it is set by the first Open (later calls are refused, harmlessly).
     static std::once_flag multithread;
-    std::call_once(multithread, [] { sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD); });
+    // Likewise its memory statistics, which nothing reads, take a global mutex per allocation.
+    std::call_once(multithread, [] {
+      sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+      sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    });
     auto dir = std::filesystem::path(url.path).parent_path();
     if (!dir.empty() && !std::filesystem::is_directory(dir)) {
       return Unavailable("SQLite 数据库所在目录不存在: " + dir.string());

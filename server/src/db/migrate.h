@@ -1,7 +1,8 @@
 // Numbered schema migrations (server/migrations/NNNN_name.sql, compiled into the binary).
 // Each file runs in one transaction and is recorded in schema_migrations, so re-running is a
-// no-op. Two placeholders absorb the only DDL differences between the backends: @ID@ (an
-// auto-assigned 64-bit primary key) and @BLOB@.
+// no-op. Placeholders absorb the only DDL differences between the backends: @ID@ (an
+// auto-assigned 64-bit primary key), @KEY@ (a 64-bit primary key the caller supplies), @BLOB@,
+// and @WITHOUT_ROWID@ after a table that is all primary key.
 #pragma once
 
 #include <string>

@@ -217,8 +217,10 @@ Result<int64_t> AddTargets(soci::session& sql, db::Backend backend, int64_t now_
     int64_t batch_added = 0;
     for (int64_t index = from; index < std::min(count, from + kBatch); ++index) {
       // Add skips a code already stored (a demo loaded before keeps its targets).
-      if (writer.Add(Make(index, office->id, district_departments))) ++batch_added;
+      directory::TargetInput input = Make(index, office->id, district_departments);
+      if (writer.Add(input)) ++batch_added;
     }
+    writer.Flush();
     if (batch_added > 0) {
       audit::Append(sql, audit::Actor{std::nullopt, "system:demo", std::nullopt, "127.0.0.1"},
                     {"directory:target:import", "target_import", "demo", nullptr,

@@ -8,6 +8,7 @@
 #include "db/database.h"
 #include "db/keyset.h"
 #include "directory/directory.h"
+#include "directory/name_index.h"
 #include "org/org_repo.h"
 
 namespace ssj::directory::repo {
@@ -87,7 +88,7 @@ void Update(soci::session& sql, int64_t id, const TargetInput& in, std::optional
 
 struct Writer::Statements {
   explicit Statements(soci::session& s)
-      : sql(s), add(s), update(s), del_tags(s), tag(s), tag_by_code(s), hist(s) {}
+      : sql(s), add(s), find_id(s), update(s), del_tags(s), tag(s), hist(s), queue(s) {}
   soci::session& sql;
   // Bound variables: the statements read them at each execute.
   TargetInput v;
@@ -98,7 +99,9 @@ struct Writer::Statements {
   int64_t old_version = 0, old_by = 0;
   soci::indicator old_by_ind = soci::i_null;
   std::string old_action, old_at;
-  soci::statement add, update, del_tags, tag, tag_by_code, hist;
+  long long found_id = 0;
+  soci::statement add, find_id, update, del_tags, tag, hist;
+  names::Queue queue;
 };
 
 Writer::Writer(soci::session& sql, std::optional<int64_t> by, std::string now, std::string action)
@@ -125,6 +128,8 @@ Writer::Writer(soci::session& sql, std::optional<int64_t> by, std::string now, s
            soci::use(v.credit_class), soci::use(v.department_id), soci::use(v.extra),
            soci::use(v.code_warning), soci::use(s.action), soci::use(s.by, s.by_ind),
            soci::use(s.by, s.by_ind), soci::use(s.now), soci::use(s.now));
+  s.find_id = (sql.prepare << "SELECT id FROM targets WHERE kind = :kind AND code = :code",
+               soci::into(s.found_id), soci::use(v.kind), soci::use(v.code));
   s.update = (sql.prepare << "UPDATE targets SET code = :code, name = :name, nature = :nature, "
                              "division_code = :division_code, address = :address, phone = :phone, "
                              "industry_section = :industry_section, industry_division = "
@@ -141,9 +146,6 @@ Writer::Writer(soci::session& sql, std::optional<int64_t> by, std::string now, s
   s.del_tags = (sql.prepare << "DELETE FROM target_tags WHERE target_id = :id", soci::use(s.id));
   s.tag = (sql.prepare << "INSERT INTO target_tags (target_id, tag) VALUES (:id, :tag)",
            soci::use(s.id), soci::use(s.tag_value));
-  s.tag_by_code = (sql.prepare << "INSERT INTO target_tags (target_id, tag) SELECT id, :tag FROM "
-                                  "targets WHERE kind = :kind AND code = :code",
-                   soci::use(s.tag_value), soci::use(v.kind), soci::use(v.code));
   s.hist = (sql.prepare << "INSERT INTO target_history (target_id, version, action, data, "
                            "changed_by, changed_at) VALUES (:id, :version, :action, :data, :by, "
                            ":at)",
@@ -175,23 +177,45 @@ void Writer::Supersede(const Target& old) {
   s.hist.execute(true);
 }
 
-int64_t Writer::Insert(const TargetInput& input) {
-  // Without RETURNING (see Add): the id is looked up by the code just written.
-  Add(input);
-  return Find(st_->sql, input.kind, input.code)->id;
-}
-
-bool Writer::Add(TargetInput input) {
+int64_t Writer::AddRow(TargetInput& input) {
   Statements& s = *st_;
-  s.v = std::move(input);
+  // Swapped, not moved: the strings of the row before go back to the caller to be freed. An
+  // import made them on its reader thread, and freeing them here cost this thread the
+  // allocator's cross-thread path.
+  std::swap(s.v, input);
   s.add.execute(true);
-  if (s.add.get_affected_rows() == 0) return false;
+  if (s.add.get_affected_rows() == 0) return 0;
+  // SQLite knows the rowid it just assigned; SOCI's PostgreSQL backend cannot say, so there the
+  // unique index is asked.
+  long long id = 0;
+  if (!s.sql.get_last_insert_id("targets", id)) {
+    s.find_id.execute(true);
+    id = s.found_id;
+  }
+  s.id = id;
   for (const std::string& tag : s.v.tags) {
     s.tag_value = tag;
-    s.tag_by_code.execute(true);
+    s.tag.execute(true);
   }
-  return true;
+  return id;
 }
+
+int64_t Writer::Insert(const TargetInput& input) {
+  TargetInput row = input;
+  if (int64_t id = AddRow(row)) {
+    names::Index(st_->sql, id, input.name);
+    return id;
+  }
+  return Find(st_->sql, input.kind, input.code)->id;  // stored already
+}
+
+bool Writer::Add(TargetInput& input) {
+  int64_t id = AddRow(input);
+  if (id) st_->queue.Add(id);
+  return id != 0;
+}
+
+void Writer::Flush() { st_->queue.Flush(); }
 
 void Writer::Update(int64_t id, const TargetInput& input) {
   Statements& s = *st_;
@@ -204,6 +228,10 @@ void Writer::Update(int64_t id, const TargetInput& input) {
   s.version = old->version + 1;
   s.update.execute(true);
   ReplaceTags(id, input);
+  if (old->name != input.name) {
+    names::Unindex(s.sql, id, old->name);
+    names::Index(s.sql, id, input.name);
+  }
 }
 
 std::map<std::string, Existing> FindMany(soci::session& sql, const std::string& kind,
@@ -236,8 +264,17 @@ namespace {
 // (substr(), || '') that keep both planners off the index.
 enum class Broad { kIndexRange, kScan };
 
-// The filter's conditions and the caller's data scope, for lists and exports alike.
-Query Where(const org::Principal* who, const TargetFilter& f, Broad broad) {
+// What a list reads: the targets, or, for a name fragment, the targets that have the
+// fragment's rarest character pair (names::SearchGram), walked through the name index in id
+// order. The LIKE still decides; the pair only narrows what it reads.
+std::string From(std::optional<int64_t> gram) {
+  return gram ? "target_name_grams g JOIN targets t ON t.id = g.target_id" : "targets t";
+}
+
+// The filter's conditions and the caller's data scope, for lists and exports alike; `gram` as
+// in From.
+Query Where(const org::Principal* who, const TargetFilter& f, Broad broad,
+            std::optional<int64_t> gram = std::nullopt) {
   Query where(" WHERE 1 = 1");
   if (!f.kind.empty()) {
     // Equal to a kind, the planners take the (kind, code) index and sort its matches by id: good
@@ -253,6 +290,7 @@ Query Where(const org::Principal* who, const TargetFilter& f, Broad broad) {
   }
   if (!f.name.empty()) {
     where.Append(" AND t.name LIKE :name ESCAPE '\\'").Bind("name", LikeContains(f.name));
+    if (gram) where.Append(" AND g.gram = :gram").Bind("gram", *gram);
   }
   if (!f.division.empty()) {
     const codes::Division* division = codes::FindDivision(f.division);
@@ -306,24 +344,30 @@ Query Where(const org::Principal* who, const TargetFilter& f, Broad broad) {
 }  // namespace
 
 Page<Target> List(soci::session& sql, const org::Principal* who, const TargetFilter& f) {
+  std::optional<int64_t> gram;
+  if (!f.name.empty()) gram = names::SearchGram(sql, f.name);
+  const std::string from = From(gram);
   // Counting stops at the cap, so it may use the division index whatever the region's size.
-  Query where = Where(who, f, Broad::kIndexRange);
+  Query where = Where(who, f, Broad::kIndexRange, gram);
   Page<Target> page;
   // Counting a million matches costs more than the page itself: count up to a cap, and say so.
   page.total = where
-                   .Wrapped("SELECT COUNT(*) FROM (SELECT 1 FROM targets t",
+                   .Wrapped("SELECT COUNT(*) FROM (SELECT 1 FROM " + from,
                             " LIMIT " + std::to_string(kCountCap + 1) + ") c")
                    .ScalarInt(sql);
   page.capped = page.total > kCountCap;
   if (page.capped) {
     page.total = kCountCap;
     // So many matches: the newest ones are met soon when walking the targets from the newest.
-    where = Where(who, f, Broad::kScan);
+    where = Where(who, f, Broad::kScan, gram);
   }
   // The page's ids first, from the narrowest index that serves the filter, then their rows:
   // when the filter's index is not in id order, only ids are sorted, not joined rows.
-  Query rows = where.Wrapped(std::string(kColumns) + " WHERE t.id IN (SELECT t.id FROM targets t",
-                             " ORDER BY t.id DESC LIMIT :limit OFFSET :offset) ORDER BY t.id DESC");
+  // Through the name index, its own key is the id order both planners walk without sorting.
+  const std::string order = gram ? "g.target_id" : "t.id";
+  Query rows =
+      where.Wrapped(std::string(kColumns) + " WHERE t.id IN (SELECT t.id FROM " + from,
+                    " ORDER BY " + order + " DESC LIMIT :limit OFFSET :offset) ORDER BY t.id DESC");
   rows.Bind("limit", f.page_size).Bind("offset", (f.page - 1) * f.page_size);
   rows.ForEach(sql, [&](const soci::row& row) { page.items.push_back(FromRow(row)); });
   AttachTags(sql, page.items);

@@ -39,16 +39,23 @@ class Writer {
  public:
   Writer(soci::session& sql, std::optional<int64_t> by, std::string now, std::string action);
   ~Writer();
+  // Inserts and indexes the name at once (a form); returns the id, or the stored target's id
+  // when the (kind, code) exists already.
   int64_t Insert(const TargetInput& input);
-  // Inserts unless the (kind, code) is stored already (then false), without learning the id.
-  // SQLite runs an INSERT … RETURNING with a statement journal, which costs writing every page
-  // the row touches to a temporary file first: for a million imported rows that was most of the
-  // time. And the unique index answers "is it stored?" as part of the insert.
-  bool Add(TargetInput input);
+  // Inserts unless the (kind, code) is stored already (then false), and queues the name for the
+  // indexer (names::IndexPending): for bulk writes. Takes `input`'s values, leaving it with
+  // those of an earlier row. No INSERT … RETURNING: SQLite runs it with a statement journal,
+  // which costs writing every page the row touches to a temporary file first; for a million
+  // imported rows that was most of the time. The unique index answers "is it stored?" as part of
+  // the insert.
+  bool Add(TargetInput& input);
+  // Writes what Add queued; before the transaction commits.
+  void Flush();
   void Update(int64_t id, const TargetInput& input);
 
  private:
   struct Statements;
+  int64_t AddRow(TargetInput& input);  // 0 when the (kind, code) is stored already
   void ReplaceTags(int64_t id, const TargetInput& input);
   void Supersede(const Target& old);
   std::unique_ptr<Statements> st_;

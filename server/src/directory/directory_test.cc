@@ -8,6 +8,8 @@
 #include "audit/audit_repo.h"
 #include "directory/directory_repo.h"
 #include "directory/import.h"
+#include "directory/name_grams.h"
+#include "directory/name_index.h"
 #include "directory/template.h"
 #include "org/admin.h"
 #include "testing/test_db.h"
@@ -293,6 +295,89 @@ TEST_P(DirectoryTest, SearchFiltersAndScope) {
   EXPECT_EQ(repo::List(sql(), &district_user, {}).total, 1);
   auto other = repo::Find(sql(), "entity", "92370303MA3C7Q1N7N");
   EXPECT_FALSE(repo::Get(sql(), &district_user, other->id).has_value());
+}
+
+TEST_P(DirectoryTest, NameFragmentsAreFoundThroughTheNameIndex) {
+  auto input = [&](std::string code, std::string name) {
+    TargetInput t;
+    t.code = std::move(code);
+    t.name = std::move(name);
+    t.nature = "企业";
+    t.division_code = "500103";
+    t.department_id = city_;
+    return t;
+  };
+  auto names_of = [&](const std::string& fragment) {
+    TargetFilter f;
+    f.name = fragment;
+    std::vector<std::string> found;
+    for (const Target& t : repo::List(sql(), nullptr, f).items) found.push_back(t.name);
+    return found;
+  };
+  using Names = std::vector<std::string>;
+  // A bulk write queues the names: found (by reading the targets) before they are indexed.
+  {
+    repo::Writer writer(sql(), std::nullopt, Now(), "import");
+    TargetInput a = input("91500103MA60K3T26Y", "渝中精密机械有限公司");
+    TargetInput b = input("92370303MA3C7Q1N7N", "江北食品有限公司（渝北）");
+    ASSERT_TRUE(writer.Add(a));
+    ASSERT_TRUE(writer.Add(b));
+    writer.Flush();
+  }
+  EXPECT_EQ(names::Pending(sql(), 100), 2);
+  EXPECT_FALSE(names::SearchGram(sql(), "精密").has_value());  // queue not empty: read targets
+  EXPECT_EQ(names_of("精密机械"), Names{"渝中精密机械有限公司"});
+
+  EXPECT_EQ(names::IndexPending(sql(), database().backend(), 1), 1u);  // a batch of one
+  EXPECT_EQ(names::IndexPending(sql(), database().backend(), 100), 1u);
+  EXPECT_EQ(names::IndexPending(sql(), database().backend(), 100), 0u);
+  EXPECT_EQ(names::Pending(sql(), 100), 0);
+  EXPECT_EQ(Count("target_name_grams"), 9 + 11);  // 9 pairs in 渝中精密机械有限公司, 11 in 江北…
+
+  // Now the rarest pair leads: 司（ (one name), not 公司 (both names, and the smaller key).
+  auto gram = names::SearchGram(sql(), "公司（渝");
+  ASSERT_TRUE(gram.has_value());
+  EXPECT_EQ(*gram, NameGrams("司（").front());
+  ASSERT_LT(NameGrams("公司").front(), *gram);
+  EXPECT_EQ(names_of("公司（渝"), Names{"江北食品有限公司（渝北）"});
+  EXPECT_EQ(names_of("有限公司"), (Names{"江北食品有限公司（渝北）", "渝中精密机械有限公司"}));
+  EXPECT_TRUE(names_of("机械食品").empty());  // every pair is stored, the fragment is not
+  EXPECT_TRUE(names_of("汽车").empty());      // a pair no name has
+  EXPECT_EQ(names_of("机"), Names{"渝中精密机械有限公司"});  // one character: read targets
+  {
+    TargetFilter f;
+    f.name = "有限公司";
+    f.division = "370303";
+    EXPECT_EQ(repo::List(sql(), nullptr, f).total, 0);  // other filters still apply
+  }
+
+  // A form indexes at once; a rename replaces the pairs.
+  int64_t id = repo::Insert(sql(), input("91500105MAJURQ285W", "重庆长安汽车股份有限公司"),
+                            std::nullopt, Now(), "create");
+  EXPECT_EQ(names::Pending(sql(), 100), 0);
+  EXPECT_EQ(names_of("长安汽车"), Names{"重庆长安汽车股份有限公司"});
+  repo::Update(sql(), id, input("91500105MAJURQ285W", "重庆长城电子有限公司"), std::nullopt, Now(),
+               "update");
+  EXPECT_TRUE(names_of("长安汽车").empty());
+  EXPECT_EQ(names_of("长城电子"), Names{"重庆长城电子有限公司"});
+  EXPECT_EQ(db::Query("SELECT COUNT(*) FROM target_name_grams WHERE target_id = :id")
+                .Bind("id", id)
+                .ScalarInt(sql()),
+            static_cast<int64_t>(NameGrams("重庆长城电子有限公司").size()));
+  EXPECT_EQ(db::Query("SELECT n FROM target_name_gram_counts WHERE gram = :g")
+                .Bind("g", NameGrams("安汽").front())
+                .ScalarInt(sql()),
+            0);
+}
+
+TEST_P(DirectoryTest, ASmallImportIndexesItsNamesBeforeItCommits) {
+  std::vector<std::vector<std::string>> rows = {Header()};
+  rows.push_back({"渝中精密机械有限公司", "91500103MA60K3T26Y", "", "", "", "企业", "500103"});
+  auto report = ImportEntities(sql(), database().backend(), Rows(rows), Options());
+  ASSERT_TRUE(report.ok());
+  ASSERT_TRUE(report->committed);
+  EXPECT_EQ(names::Pending(sql(), 100), 0);
+  EXPECT_TRUE(names::SearchGram(sql(), "精密").has_value());
 }
 
 TEST_P(DirectoryTest, AGbkCsvFromExcelImports) {

@@ -7,6 +7,7 @@
 
 #include "directory/directory.h"
 #include "directory/directory_repo.h"
+#include "directory/name_index.h"
 
 namespace ssj::directory {
 namespace {
@@ -66,11 +67,20 @@ class TargetImport : public importer::ImportKind {
       }
     }
     // The unique (kind, code) index finds a stored code as part of the insert.
-    return writer_->Add(std::move(input)) ? Written::kInserted : Written::kExists;
+    return writer_->Add(input) ? Written::kInserted : Written::kExists;
   }
 
   bool Exists(const std::string& code) override {
     return repo::Find(sql_, kind_, code).has_value();
+  }
+
+  // A small import indexes the names it queued (and any others queued) before it commits, so
+  // its targets are found by name fragment at once; a large one leaves them to the background
+  // indexer (names::IndexPending), which would otherwise double the import's time.
+  void FinishWrite() override {
+    writer_->Flush();
+    constexpr int64_t kIndexNow = 20000;
+    if (names::Pending(sql_, kIndexNow + 1) <= kIndexNow) names::IndexQueued(sql_, kIndexNow);
   }
 
   AuditNames Audit() const override { return {"directory:target:import", "target_import", kind_}; }

@@ -152,6 +152,10 @@ EncodingSniffer::Tally EncodingSniffer::Final() const {
   return t;
 }
 
+bool EncodingSniffer::BeginsAsUtf8() const {
+  return !utf16_ && tally_.bad_lines == 0 && (bom_ || tally_.utf8_lines > 0);
+}
+
 Encoding EncodingSniffer::Result() const {
   if (bom_) return Encoding::kUtf8Bom;
   return Final().bad_lines == 0 ? Encoding::kUtf8 : Encoding::kGb18030;

@@ -44,6 +44,11 @@ class EncodingSniffer {
   // An error when no single encoding fits: some lines are UTF-8 Chinese while others are not
   // UTF-8 (a file pasted together from two sources), a BOM followed by non-UTF-8 lines, or UTF-16.
   Status Check() const;
+  // After only the beginning of a file: its complete lines are all UTF-8 and some hold Chinese
+  // (or it starts with a BOM), so the whole file is UTF-8 unless a later line is not, and such a
+  // file is refused as mixed. A reader may then decode as UTF-8 at once, and sniff the whole file
+  // only if the decoding fails.
+  bool BeginsAsUtf8() const;
 
  private:
   struct Tally {

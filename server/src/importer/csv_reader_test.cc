@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <fstream>
 #include <random>
+
+#include "importer/file_source.h"
 
 namespace ssj::importer {
 namespace {
@@ -513,6 +517,41 @@ TEST(CsvCellTest, ExcelDateText) {
         "1899-12-31", "", "abc", "２０２５-01-01"}) {
     EXPECT_EQ(ExcelDate(bad), std::nullopt) << bad;
   }
+}
+
+// A file larger than the sniffed beginning: decoded as UTF-8 at once, and a later line that is
+// not UTF-8 still refuses the file with the whole-file sniff's message.
+TEST(CsvFileSourceTest, ALargeFileIsDecodedAtOnceAndAMixedOneStillRefused) {
+  std::string text = "名称,编码\n";
+  size_t rows = 0;
+  while (text.size() < (3u << 20)) {
+    text += "重庆某某机械有限公司" + std::to_string(rows) + "," + std::to_string(rows) + "\n";
+    ++rows;
+  }
+  const std::string path = ::testing::TempDir() + "/ssj_large_utf8.csv";
+  auto write = [&](const std::string& content) {
+    std::ofstream(path, std::ios::binary) << content;
+  };
+  auto read = [&](size_t& count) -> Status {
+    auto source = CsvFileSource(path, {});
+    if (!source.ok()) return source.error();
+    count = 0;
+    return (*source)([&](size_t, const std::vector<std::string>&) {
+      ++count;
+      return OkStatus();
+    });
+  };
+  write(text);
+  size_t count = 0;
+  ASSERT_TRUE(read(count).ok());
+  EXPECT_EQ(count, rows + 1);
+
+  write(text + std::string(kGbkChongqing) + ",1\n");
+  Status s = read(count);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, "import.mixed_encoding");
+  EXPECT_EQ(LineOf(s.error()), rows + 2);
+  std::remove(path.c_str());
 }
 
 }  // namespace

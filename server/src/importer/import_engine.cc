@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <cstring>
-#include <unordered_map>
 
 #include "audit/audit_repo.h"
 #include "common/clock.h"
@@ -25,6 +24,43 @@ uint64_t Fingerprint(const std::string& key) {
   std::memcpy(&v, digest, sizeof v);
   return v;
 }
+
+// The line on which each key was first seen, by the key's fingerprint: open addressing in one
+// array, because a node per row (std::unordered_map) cost a million allocations and as many
+// frees on a large import.
+class FirstLines {
+ public:
+  // The line that had `fingerprint` first, or 0 after remembering it for `line`.
+  size_t Seen(uint64_t fingerprint, size_t line) {
+    if ((used_ + 1) * 2 > slots_.size()) Grow();
+    Slot* slot = Find(fingerprint);
+    if (slot->line) return slot->line;
+    *slot = {fingerprint, line};
+    ++used_;
+    return 0;
+  }
+
+ private:
+  struct Slot {
+    uint64_t fingerprint = 0;
+    size_t line = 0;  // 0: empty (lines start at 1)
+  };
+  Slot* Find(uint64_t fingerprint) {
+    size_t mask = slots_.size() - 1;
+    for (size_t i = fingerprint & mask;; i = (i + 1) & mask) {
+      if (!slots_[i].line || slots_[i].fingerprint == fingerprint) return &slots_[i];
+    }
+  }
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(1024, old.size() * 2), Slot{});
+    for (const Slot& s : old) {
+      if (s.line) *Find(s.fingerprint) = s;
+    }
+  }
+  std::vector<Slot> slots_;
+  size_t used_ = 0;
+};
 
 // Where each of the kind's columns sits in the file; -1 when the file has no such column.
 Result<std::vector<int>> MapHeader(const ImportKind& kind, const std::vector<std::string>& header) {
@@ -206,8 +242,10 @@ Result<ImportReport> RunImport(soci::session& sql, db::Backend backend, const Re
     return OkStatus();
   };
 
-  // Turns a record into a checked row: on the reader's thread when the kind's Check may run
-  // there, so checking overlaps with writing. Runs over the records in file order.
+  // Turns a record into a checked row and finds keys the file repeats: on the reader's thread
+  // when the kind's Check may run there, so all of this overlaps with writing. Runs over the
+  // records in file order.
+  FirstLines first_lines;
   std::vector<int> position;
   std::vector<std::string> header;
   std::optional<Error> header_error;
@@ -228,7 +266,8 @@ Result<ImportReport> RunImport(soci::session& sql, db::Backend backend, const Re
     if (Blank(cells)) return true;
     record.row = Arrange(position, cells);
     record.checked = kind.Check(record.row);
-    record.fingerprint = Fingerprint(record.checked->key);
+    if (!record.checked->key.empty())
+      record.duplicate_of = first_lines.Seen(Fingerprint(record.checked->key), record.line);
     // What the workbook itself got wrong (a formula, an ID Excel turned into 5.00103E+17) makes
     // the row bad, whatever the kind thinks of the value.
     for (const CellIssue& issue : record.issues) {
@@ -241,7 +280,6 @@ Result<ImportReport> RunImport(soci::session& sql, db::Backend backend, const Re
     return true;
   };
 
-  std::unordered_map<uint64_t, size_t> first_line;  // key fingerprint -> line
   const bool off_thread = kind.CheckOffThread();
   RecordPipe pipe(source, off_thread ? prepare : RecordPipe::Prepare{});
   for (std::vector<PipedRecord> batch = pipe.Next(); !batch.empty(); batch = pipe.Next()) {
@@ -252,17 +290,14 @@ Result<ImportReport> RunImport(soci::session& sql, db::Backend backend, const Re
       ++report.rows;
       bool bad = !checked.ok();
       for (CellProblem& p : checked.problems) add_problem(record.line, std::move(p));
-      if (!checked.key.empty()) {
-        auto [it, fresh] = first_line.emplace(record.fingerprint, record.line);
-        if (!fresh) {
-          add_problem(
-              record.line,
-              {kind.KeyColumn(), checked.key,
-               "与第 " + std::to_string(it->second) + " 行的" + kind.KeyColumn() + "重复", false});
-          bad = true;
-        } else if (!bad) {
-          SSJ_TRY(write(record.line, record.row, checked));
-        }
+      if (record.duplicate_of) {
+        add_problem(record.line, {kind.KeyColumn(), checked.key,
+                                  "与第 " + std::to_string(record.duplicate_of) + " 行的" +
+                                      kind.KeyColumn() + "重复",
+                                  false});
+        bad = true;
+      } else if (!bad && !checked.key.empty()) {
+        SSJ_TRY(write(record.line, record.row, checked));
       }
       if (bad) mark_bad();
       if (options.progress && report.rows % 10000 == 0) options.progress(1, report.rows);
@@ -281,6 +316,7 @@ Result<ImportReport> RunImport(soci::session& sql, db::Backend backend, const Re
     return report;  // rolls back
   }
 
+  kind.FinishWrite();
   const ImportKind::AuditNames names = kind.Audit();
   audit::Append(sql, options.actor,
                 {names.permission, names.object_type, options.file_name, nullptr,

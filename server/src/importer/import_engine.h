@@ -125,6 +125,8 @@ class ImportKind {
   // Whether `key` is stored: for the rows checked once writing has stopped (a bad row, and bad
   // rows are not skipped), which are still reported when they name a stored key.
   virtual bool Exists(const std::string& key) = 0;
+  // After the last row was written, before the commit: work the kind left for the end.
+  virtual void FinishWrite() {}
   // The audit entry: permission, object type and the kind's name in the entry's details.
   struct AuditNames {
     std::string permission;

@@ -28,7 +28,7 @@ struct PipedRecord {
   // Filled by the consumer's Prepare: the row in the kind's columns and its check.
   Row row;
   std::optional<CheckedRow> checked;
-  uint64_t fingerprint = 0;  // of the checked key
+  size_t duplicate_of = 0;  // the line that had the same key first, if any
 };
 
 class RecordPipe {

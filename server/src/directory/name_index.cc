@@ -1,0 +1,217 @@
+#include "directory/name_index.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <utility>
+#include <vector>
+
+#include "directory/name_grams.h"
+
+namespace ssj::directory::names {
+namespace {
+
+using db::Query;
+using db::RowInt;
+
+// Rows per statement when writing many: one round trip (and, in SQLite, one statement run) for
+// 32 rows, while SQLite's binding of named parameters, which looks each name up in a list, stays
+// cheap at 64 names.
+constexpr size_t kChunk = 32;
+
+// A search walks a pair's targets when no more than this many names have it (a few tens of
+// milliseconds at most).
+constexpr int64_t kWalkLimit = 20000;
+
+constexpr const char* kAddPair =
+    "INSERT INTO target_name_grams (gram, target_id) VALUES (:g, :t) ON CONFLICT DO NOTHING";
+constexpr const char* kCount =
+    "INSERT INTO target_name_gram_counts (gram, n) VALUES (:g, :n) ON CONFLICT (gram) DO UPDATE "
+    "SET n = target_name_gram_counts.n + excluded.n";
+
+// `head` followed by kChunk groups, each `group` with {i} replaced by its position: prepared
+// once and run for each full chunk of values (`width` per row), the rest one row at a time.
+class ChunkedWriter {
+ public:
+  ChunkedWriter(soci::session& sql, const std::string& head, const std::string& group,
+                const std::string& tail, const std::string& one_row, size_t width)
+      : width_(width),
+        values_(kChunk * width),
+        one_(width),
+        all_(Prepare(sql, head + Groups(group) + tail, values_)),
+        single_(Prepare(sql, one_row, one_)) {}
+
+  // Writes rows of `width` values each, laid out one row after another.
+  void Write(const std::vector<long long>& rows) {
+    size_t n = rows.size() / width_, row = 0;
+    for (; row + kChunk <= n; row += kChunk) {
+      std::copy_n(rows.begin() + row * width_, kChunk * width_, values_.begin());
+      all_.execute(true);
+    }
+    for (; row < n; ++row) {
+      std::copy_n(rows.begin() + row * width_, width_, one_.begin());
+      single_.execute(true);
+    }
+  }
+
+ private:
+  static std::string Groups(const std::string& group) {
+    std::string text;
+    for (size_t i = 0; i < kChunk; ++i) {
+      std::string g = group;
+      for (size_t pos; (pos = g.find("{i}")) != std::string::npos;)
+        g.replace(pos, 3, std::to_string(i));
+      text += (i ? ", " : "") + g;
+    }
+    return text;
+  }
+  static soci::statement Prepare(soci::session& sql, const std::string& text,
+                                 std::vector<long long>& values) {
+    soci::details::prepare_temp_type prep = (sql.prepare << text);
+    for (long long& value : values) prep, soci::use(value);
+    return soci::statement(prep);
+  }
+
+  size_t width_;
+  std::vector<long long> values_, one_;
+  soci::statement all_, single_;
+};
+
+void AddCounts(soci::session& sql, const std::map<int64_t, long long>& counts) {
+  std::vector<long long> rows;
+  rows.reserve(counts.size() * 2);
+  for (const auto& [gram, n] : counts) {
+    rows.push_back(gram);
+    rows.push_back(n);
+  }
+  // One upsert per gram: a multi-row upsert may not name the same key twice, and these are
+  // already one row per gram.
+  ChunkedWriter(sql, "INSERT INTO target_name_gram_counts (gram, n) VALUES ", "(:g{i}, :n{i})",
+                " ON CONFLICT (gram) DO UPDATE SET n = target_name_gram_counts.n + excluded.n",
+                kCount, 2)
+      .Write(rows);
+}
+
+}  // namespace
+
+Queue::Queue(soci::session& sql) : sql_(sql) {}
+Queue::~Queue() = default;
+
+void Queue::Add(int64_t target_id) {
+  ids_.push_back(target_id);
+  if (ids_.size() >= 1024) Flush();
+}
+
+void Queue::Flush() {
+  if (ids_.empty()) return;
+  ChunkedWriter(sql_, "INSERT INTO target_name_pending (target_id) VALUES ", "(:t{i})", "",
+                "INSERT INTO target_name_pending (target_id) VALUES (:t)", 1)
+      .Write(ids_);
+  ids_.clear();
+}
+
+void Index(soci::session& sql, int64_t target_id, const std::string& name) {
+  Query("DELETE FROM target_name_pending WHERE target_id = :id").Bind("id", target_id).Exec(sql);
+  long long gram = 0, id = target_id;
+  soci::statement add = (sql.prepare << kAddPair, soci::use(gram), soci::use(id));
+  std::map<int64_t, long long> counts;
+  for (int64_t g : NameGrams(name)) {
+    gram = g;
+    add.execute(true);
+    if (add.get_affected_rows() > 0) counts[g] = 1;
+  }
+  AddCounts(sql, counts);
+}
+
+void Unindex(soci::session& sql, int64_t target_id, const std::string& old_name) {
+  long long gram = 0, id = target_id;
+  soci::statement del =
+      (sql.prepare << "DELETE FROM target_name_grams WHERE gram = :g AND target_id = :t",
+       soci::use(gram), soci::use(id));
+  std::map<int64_t, long long> counts;
+  for (int64_t g : NameGrams(old_name)) {
+    gram = g;
+    del.execute(true);
+    if (del.get_affected_rows() > 0) counts[g] = -1;
+  }
+  AddCounts(sql, counts);
+}
+
+size_t IndexQueued(soci::session& sql, size_t limit) {
+  std::vector<long long> taken;
+  std::vector<std::pair<int64_t, int64_t>> pairs;  // (gram, target id)
+  // A target deleted since it was queued has no name: it only leaves the queue.
+  Query(
+      "SELECT p.target_id, t.name FROM target_name_pending p LEFT JOIN targets t ON t.id = "
+      "p.target_id ORDER BY p.target_id LIMIT :n")
+      .Bind("n", static_cast<int64_t>(limit))
+      .ForEach(sql, [&](const soci::row& row) {
+        int64_t id = RowInt(row, 0);
+        taken.push_back(id);
+        if (row.get_indicator(1) == soci::i_null) return;
+        for (int64_t g : NameGrams(db::RowText(row, 1))) pairs.emplace_back(g, id);
+      });
+  if (taken.empty()) return 0;
+  // In key order, so each leaf page of the index is visited once per batch, not once per name.
+  std::sort(pairs.begin(), pairs.end());
+  std::vector<long long> rows;
+  rows.reserve(pairs.size() * 2);
+  std::map<int64_t, long long> counts;
+  for (const auto& [gram, id] : pairs) {
+    rows.push_back(gram);
+    rows.push_back(id);
+    ++counts[gram];
+  }
+  // ON CONFLICT: a rename that raced this batch may have written some of these pairs already.
+  ChunkedWriter(sql, "INSERT INTO target_name_grams (gram, target_id) VALUES ", "(:g{i}, :t{i})",
+                " ON CONFLICT DO NOTHING", kAddPair, 2)
+      .Write(rows);
+  AddCounts(sql, counts);
+  // By exact ids: in PostgreSQL a target queued by a transaction that commits meanwhile may
+  // have an id between these, and must stay queued.
+  ChunkedWriter(sql, "DELETE FROM target_name_pending WHERE target_id IN (", ":t{i}", ")",
+                "DELETE FROM target_name_pending WHERE target_id = :t", 1)
+      .Write(taken);
+  return taken.size();
+}
+
+size_t IndexPending(soci::session& sql, db::Backend backend, size_t limit) {
+  db::Transaction tx(sql, backend);
+  size_t taken = IndexQueued(sql, limit);
+  tx.Commit();
+  return taken;
+}
+
+int64_t Pending(soci::session& sql, int64_t cap) {
+  return Query("SELECT COUNT(*) FROM (SELECT 1 FROM target_name_pending LIMIT :cap) p")
+      .Bind("cap", cap)
+      .ScalarInt(sql);
+}
+
+std::optional<int64_t> SearchGram(soci::session& sql, const std::string& fragment) {
+  std::vector<int64_t> grams = NameGrams(fragment);
+  if (grams.empty() || Pending(sql, 1) > 0) return std::nullopt;
+  // A long fragment: its first 16 pairs are plenty to find a rare one.
+  if (grams.size() > 16) grams.resize(16);
+  // One look-up per pair, each by the key: the pair is never read back, because SOCI reads
+  // SQLite's INTEGER columns as 32-bit values.
+  long long gram = 0, n = 0;
+  soci::indicator found = soci::i_null;
+  soci::statement count = (sql.prepare << "SELECT n FROM target_name_gram_counts WHERE gram = :g",
+                           soci::into(n, found), soci::use(gram));
+  // A pair no name has (not counted) is the rarest of all: the search finds nothing, at once.
+  int64_t best = grams.front(), best_n = INT64_MAX;
+  for (int64_t g : grams) {
+    gram = g;
+    n = 0;
+    const bool counted = count.execute(true) && found == soci::i_ok;
+    if ((counted ? n : 0) < best_n) best = g, best_n = counted ? n : 0;
+  }
+  // Every pair common: so, most likely, is the fragment, and reading the targets from the newest
+  // (or through a narrower index, such as a district user's department) meets a page of
+  // matches sooner than walking a long list of ids would.
+  if (best_n > kWalkLimit) return std::nullopt;
+  return best;
+}
+
+}  // namespace ssj::directory::names

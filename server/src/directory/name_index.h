@@ -1,0 +1,53 @@
+// The name index (migration 0008): the character pairs of every target's name, so that a search
+// for a fragment few names contain reads only the targets that have its rarest pair.
+//
+// Forms index a name as they write it. Bulk writes (imports, `ssj demo`) only queue the target
+// in target_name_pending, and IndexPending turns the queue into pairs later: the server does it
+// in the background (NameIndexer), `ssj index` at once. While the queue is not empty, a search
+// reads the targets as it did without the index, so it is never wrong, only slower for a while.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/database.h"
+
+namespace ssj::directory::names {
+
+// Writes the pairs of a target's name now, and takes it off the queue.
+void Index(soci::session& sql, int64_t target_id, const std::string& name);
+// Removes the pairs of a name the target no longer has (before indexing its new name).
+void Unindex(soci::session& sql, int64_t target_id, const std::string& old_name);
+
+// Queues targets for the indexer, many rows to a statement: for bulk writes, which would
+// otherwise pay a statement per target. Flush before the transaction commits.
+class Queue {
+ public:
+  explicit Queue(soci::session& sql);
+  ~Queue();
+  void Add(int64_t target_id);
+  void Flush();
+
+ private:
+  soci::session& sql_;
+  std::vector<long long> ids_;
+};
+
+// Indexes the first `limit` queued targets (by id) in one transaction; returns how many it took
+// off the queue (0 when it was empty).
+size_t IndexPending(soci::session& sql, db::Backend backend, size_t limit);
+// The same inside the caller's transaction (an import indexing what it just wrote).
+size_t IndexQueued(soci::session& sql, size_t limit);
+// How many targets are queued, counting no further than `cap`.
+int64_t Pending(soci::session& sql, int64_t cap);
+
+// The pair a search for `fragment` should walk: the fragment's rarest. None when the fragment
+// has fewer than two characters, when even its rarest pair is common (then so is the fragment,
+// most likely), or when the queue is not empty; then the search reads the targets.
+std::optional<int64_t> SearchGram(soci::session& sql, const std::string& fragment);
+
+}  // namespace ssj::directory::names
