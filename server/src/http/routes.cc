@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "audit/audit_routes.h"
+#include "calendar/calendar_routes.h"
 #include "catalog/catalog_routes.h"
 #include "db/database.h"
 #include "directory/directory_routes.h"
@@ -59,6 +60,7 @@ std::unique_ptr<Router> BuildRouter() {
   importer::RegisterRoutes(*router);
   exporter::RegisterRoutes(*router);
   audit::RegisterRoutes(*router);
+  calendar::RegisterRoutes(*router);
   for (const Route& route : router->routes()) {
     if (route.access == Access::kPermission && !org::IsKnownPermission(route.permission)) {
       throw std::logic_error("route " + route.pattern + " names unknown permission " +

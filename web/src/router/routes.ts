@@ -124,6 +124,13 @@ export const layoutChildren: RouteRecordRaw[] = [
         component: () => import('@/views/system/role/index.vue'),
         meta: { title: '角色管理', perm: 'system:role:list' },
       },
+      {
+        // 工作日历: the holidays and make-up workdays every working-day deadline counts with.
+        path: 'calendar',
+        name: 'system-calendar',
+        component: () => import('@/views/system/calendar/index.vue'),
+        meta: { title: '工作日历', perm: 'system:calendar:edit' },
+      },
     ],
   },
   {
