@@ -27,3 +27,9 @@ CREATE TABLE target_name_pending (
   target_id @KEY@
 );
 INSERT INTO target_name_pending (target_id) SELECT id FROM targets;
+
+-- A search by division together with a credit class or a status reads both from the division
+-- index instead of looking up each target's row: counting the matches in a district of a
+-- million targets was most of such a search's time. Still in id order within a division.
+DROP INDEX targets_division;
+CREATE INDEX targets_division ON targets (division_code, id, credit_class, status);

@@ -264,17 +264,39 @@ namespace {
 // (substr(), || '') that keep both planners off the index.
 enum class Broad { kIndexRange, kScan };
 
-// What a list reads: the targets, or, for a name fragment, the targets that have the
-// fragment's rarest character pair (names::SearchGram), walked through the name index in id
-// order. The LIKE still decides; the pair only narrows what it reads.
-std::string From(std::optional<int64_t> gram) {
-  return gram ? "target_name_grams g JOIN targets t ON t.id = g.target_id" : "targets t";
-}
+// What a list walks, newest first. By default the targets (through whichever index the planners
+// pick for the filter). Or a list of target ids in an index, joined to the targets one by one:
+// the targets that have the name fragment's rarest character pair (names::SearchGram; the LIKE
+// still decides), or those with the tag. Both lists are in id order in their index, so a page
+// reads only as far as its last match, and a count stops at the cap, where an IN list had to be
+// read whole first (a tag on 1% of ten million targets: 100 000 ids per request).
+struct Driver {
+  enum Kind { kTargets, kNameGram, kTag } kind = kTargets;
+  names::GramWalk walk;  // for kNameGram
 
-// The filter's conditions and the caller's data scope, for lists and exports alike; `gram` as
-// in From.
+  std::string From() const {
+    switch (kind) {
+      case kNameGram:
+        // With a second pair, in this order (CROSS JOIN keeps SQLite to it): the first pair's
+        // ids, each checked in the second's, and only then the target.
+        if (walk.also)
+          return "target_name_grams g CROSS JOIN target_name_grams g2 CROSS JOIN targets t";
+        return "target_name_grams g JOIN targets t ON t.id = g.target_id";
+      case kTag:
+        return "target_tags g JOIN targets t ON t.id = g.target_id";
+      case kTargets:
+        break;
+    }
+    return "targets t";
+  }
+  // The id order the planners walk without sorting.
+  std::string Order() const { return kind == kTargets ? "t.id" : "g.target_id"; }
+};
+
+// The filter's conditions and the caller's data scope, for lists and exports alike, for what
+// `driver` walks.
 Query Where(const org::Principal* who, const TargetFilter& f, Broad broad,
-            std::optional<int64_t> gram = std::nullopt) {
+            const Driver& driver = {}) {
   Query where(" WHERE 1 = 1");
   if (!f.kind.empty()) {
     // Equal to a kind, the planners take the (kind, code) index and sort its matches by id: good
@@ -290,7 +312,13 @@ Query Where(const org::Principal* who, const TargetFilter& f, Broad broad,
   }
   if (!f.name.empty()) {
     where.Append(" AND t.name LIKE :name ESCAPE '\\'").Bind("name", LikeContains(f.name));
-    if (gram) where.Append(" AND g.gram = :gram").Bind("gram", *gram);
+    if (driver.kind == Driver::kNameGram) {
+      where.Append(" AND g.gram = :gram").Bind("gram", driver.walk.gram);
+      if (driver.walk.also) {
+        where.Append(" AND g2.gram = :gram2 AND g2.target_id = g.target_id AND t.id = g.target_id")
+            .Bind("gram2", *driver.walk.also);
+      }
+    }
   }
   if (!f.division.empty()) {
     const codes::Division* division = codes::FindDivision(f.division);
@@ -329,10 +357,12 @@ Query Where(const org::Principal* who, const TargetFilter& f, Broad broad,
   }
   if (!f.credit_class.empty())
     where.Append(" AND t.credit_class = :class").Bind("class", f.credit_class);
-  if (!f.tag.empty()) {
+  if (driver.kind == Driver::kTag) {
+    where.Append(" AND g.tag = :tag").Bind("tag", f.tag);
+  } else if (!f.tag.empty()) {
     // An IN list comes out of the tag index in id order, so a page needs no sort; EXISTS made
     // SQLite test every target in turn.
-    where.Append(" AND t.id IN (SELECT g.target_id FROM target_tags g WHERE g.tag = :tag)");
+    where.Append(" AND t.id IN (SELECT tg.target_id FROM target_tags tg WHERE tg.tag = :tag)");
     where.Bind("tag", f.tag);
   }
   if (f.department_id > 0)
@@ -343,12 +373,48 @@ Query Where(const org::Principal* who, const TargetFilter& f, Broad broad,
 
 }  // namespace
 
+namespace {
+
+// Whether nothing but `f`'s name or tag narrows the search: no other filter, no data scope.
+bool OnlyNameOrTag(const org::Principal* who, TargetFilter f) {
+  f.name.clear();
+  f.tag.clear();
+  if (f.kind == "entity") f.kind.clear();  // most targets are: it hardly narrows
+  f.page = TargetFilter{}.page;
+  f.page_size = TargetFilter{}.page_size;
+  return f == TargetFilter{} && (!who || who->scope == org::DataScope::kAll);
+}
+
+// A tag walked through its own index when it alone narrows the search, or when few targets
+// have it; with a narrower filter beside a common tag, that filter's index leads.
+constexpr int64_t kTagWalkLimit = 20000;
+
+Driver ChooseDriver(soci::session& sql, const org::Principal* who, const TargetFilter& f) {
+  const bool only = OnlyNameOrTag(who, f);
+  if (!f.name.empty()) {
+    if (auto walk = names::SearchGram(sql, f.name, only && f.tag.empty()))
+      return {Driver::kNameGram, *walk};
+  }
+  if (!f.tag.empty()) {
+    if (only) return {Driver::kTag};
+    const int64_t tagged = Query(
+                               "SELECT COUNT(*) FROM (SELECT 1 FROM target_tags WHERE tag = :tag "
+                               "LIMIT :cap) c")
+                               .Bind("tag", f.tag)
+                               .Bind("cap", kTagWalkLimit + 1)
+                               .ScalarInt(sql);
+    if (tagged <= kTagWalkLimit) return {Driver::kTag};
+  }
+  return {};
+}
+
+}  // namespace
+
 Page<Target> List(soci::session& sql, const org::Principal* who, const TargetFilter& f) {
-  std::optional<int64_t> gram;
-  if (!f.name.empty()) gram = names::SearchGram(sql, f.name);
-  const std::string from = From(gram);
+  const Driver driver = ChooseDriver(sql, who, f);
+  const std::string from = driver.From();
   // Counting stops at the cap, so it may use the division index whatever the region's size.
-  Query where = Where(who, f, Broad::kIndexRange, gram);
+  Query where = Where(who, f, Broad::kIndexRange, driver);
   Page<Target> page;
   // Counting a million matches costs more than the page itself: count up to a cap, and say so.
   page.total = where
@@ -359,15 +425,13 @@ Page<Target> List(soci::session& sql, const org::Principal* who, const TargetFil
   if (page.capped) {
     page.total = kCountCap;
     // So many matches: the newest ones are met soon when walking the targets from the newest.
-    where = Where(who, f, Broad::kScan, gram);
+    where = Where(who, f, Broad::kScan, driver);
   }
   // The page's ids first, from the narrowest index that serves the filter, then their rows:
   // when the filter's index is not in id order, only ids are sorted, not joined rows.
-  // Through the name index, its own key is the id order both planners walk without sorting.
-  const std::string order = gram ? "g.target_id" : "t.id";
-  Query rows =
-      where.Wrapped(std::string(kColumns) + " WHERE t.id IN (SELECT t.id FROM " + from,
-                    " ORDER BY " + order + " DESC LIMIT :limit OFFSET :offset) ORDER BY t.id DESC");
+  Query rows = where.Wrapped(
+      std::string(kColumns) + " WHERE t.id IN (SELECT t.id FROM " + from,
+      " ORDER BY " + driver.Order() + " DESC LIMIT :limit OFFSET :offset) ORDER BY t.id DESC");
   rows.Bind("limit", f.page_size).Bind("offset", (f.page - 1) * f.page_size);
   rows.ForEach(sql, [&](const soci::row& row) { page.items.push_back(FromRow(row)); });
   AttachTags(sql, page.items);

@@ -293,6 +293,17 @@ TEST_P(DirectoryTest, SearchFiltersAndScope) {
   district_user.department_id = district_;
   district_user.scope = org::DataScope::kDept;
   EXPECT_EQ(repo::List(sql(), &district_user, {}).total, 1);
+  // A tag walked through its index still meets the scope and the other filters.
+  f = {};
+  f.tag = "投诉举报多";
+  EXPECT_EQ(repo::List(sql(), &district_user, f).total, 1);
+  f.division = "370303";
+  EXPECT_EQ(repo::List(sql(), nullptr, f).total, 0);
+  f.division = "500103";
+  f.name = "精密";
+  auto tagged = repo::List(sql(), nullptr, f);
+  ASSERT_EQ(tagged.total, 1);
+  EXPECT_EQ(tagged.items.at(0).name, "渝中精密机械有限公司");
   auto other = repo::Find(sql(), "entity", "92370303MA3C7Q1N7N");
   EXPECT_FALSE(repo::Get(sql(), &district_user, other->id).has_value());
 }
@@ -325,7 +336,7 @@ TEST_P(DirectoryTest, NameFragmentsAreFoundThroughTheNameIndex) {
     writer.Flush();
   }
   EXPECT_EQ(names::Pending(sql(), 100), 2);
-  EXPECT_FALSE(names::SearchGram(sql(), "精密").has_value());  // queue not empty: read targets
+  EXPECT_FALSE(names::RarestGram(sql(), "精密").has_value());  // queue not empty: read targets
   EXPECT_EQ(names_of("精密机械"), Names{"渝中精密机械有限公司"});
 
   EXPECT_EQ(names::IndexPending(sql(), database().backend(), 1), 1u);  // a batch of one
@@ -335,10 +346,13 @@ TEST_P(DirectoryTest, NameFragmentsAreFoundThroughTheNameIndex) {
   EXPECT_EQ(Count("target_name_grams"), 9 + 11);  // 9 pairs in 渝中精密机械有限公司, 11 in 江北…
 
   // Now the rarest pair leads: 司（ (one name), not 公司 (both names, and the smaller key).
-  auto gram = names::SearchGram(sql(), "公司（渝");
-  ASSERT_TRUE(gram.has_value());
-  EXPECT_EQ(*gram, NameGrams("司（").front());
-  ASSERT_LT(NameGrams("公司").front(), *gram);
+  auto choice = names::RarestGram(sql(), "公司（渝");
+  ASSERT_TRUE(choice.has_value());
+  EXPECT_EQ(choice->gram, NameGrams("司（").front());
+  EXPECT_EQ(choice->names, 1);
+  ASSERT_LT(NameGrams("公司").front(), choice->gram);
+  EXPECT_EQ(names::RarestGram(sql(), "有限公司")->names, 2);
+  EXPECT_EQ(names::RarestGram(sql(), "汽车")->names, 0);
   EXPECT_EQ(names_of("公司（渝"), Names{"江北食品有限公司（渝北）"});
   EXPECT_EQ(names_of("有限公司"), (Names{"江北食品有限公司（渝北）", "渝中精密机械有限公司"}));
   EXPECT_TRUE(names_of("机械食品").empty());  // every pair is stored, the fragment is not
@@ -370,6 +384,42 @@ TEST_P(DirectoryTest, NameFragmentsAreFoundThroughTheNameIndex) {
             0);
 }
 
+TEST_P(DirectoryTest, AFragmentOfCommonPairsIsWalkedThroughTwoOfThem) {
+  // 2 100 names share both pairs of 甲乙丙 (more than a walk takes before it checks a second
+  // pair); 50 others have only 甲乙.
+  {
+    repo::Writer writer(sql(), std::nullopt, Now(), "import");
+    for (int i = 0; i < 2150; ++i) {
+      TargetInput t;
+      t.kind = "place";
+      t.code = "P" + std::to_string(i);
+      t.name = (i < 2100 ? "甲乙丙" : "甲乙戊") + std::to_string(i) + "号";
+      t.nature = "场所";
+      t.division_code = "500103";
+      t.department_id = city_;
+      ASSERT_TRUE(writer.Add(t));
+    }
+    writer.Flush();
+  }
+  while (names::IndexPending(sql(), database().backend(), 1000) > 0) {
+  }
+  auto walk = names::SearchGram(sql(), "甲乙丙", true);
+  ASSERT_TRUE(walk.has_value());
+  ASSERT_TRUE(walk->also.has_value());  // both pairs, checked one after the other
+  TargetFilter f;
+  f.name = "甲乙丙";
+  f.page_size = 20;
+  auto page = repo::List(sql(), nullptr, f);
+  EXPECT_EQ(page.total, 2100);
+  ASSERT_EQ(page.items.size(), 20u);
+  for (size_t i = 0; i < page.items.size(); ++i)  // the newest, once each, newest first
+    EXPECT_EQ(page.items[i].name, "甲乙丙" + std::to_string(2099 - i) + "号");
+  f.page = 105;  // the last page
+  page = repo::List(sql(), nullptr, f);
+  ASSERT_EQ(page.items.size(), 20u);
+  EXPECT_EQ(page.items.back().name, "甲乙丙0号");
+}
+
 TEST_P(DirectoryTest, ASmallImportIndexesItsNamesBeforeItCommits) {
   std::vector<std::vector<std::string>> rows = {Header()};
   rows.push_back({"渝中精密机械有限公司", "91500103MA60K3T26Y", "", "", "", "企业", "500103"});
@@ -377,7 +427,7 @@ TEST_P(DirectoryTest, ASmallImportIndexesItsNamesBeforeItCommits) {
   ASSERT_TRUE(report.ok());
   ASSERT_TRUE(report->committed);
   EXPECT_EQ(names::Pending(sql(), 100), 0);
-  EXPECT_TRUE(names::SearchGram(sql(), "精密").has_value());
+  EXPECT_TRUE(names::RarestGram(sql(), "精密").has_value());
 }
 
 TEST_P(DirectoryTest, AGbkCsvFromExcelImports) {

@@ -68,6 +68,7 @@ struct TargetFilter {
   int64_t department_id = 0;  // 0: any (within the caller's scope)
   int64_t page = 1;
   int64_t page_size = 20;
+  bool operator==(const TargetFilter&) const = default;
 };
 
 using db::HistoryEntry;

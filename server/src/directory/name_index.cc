@@ -19,9 +19,14 @@ using db::RowInt;
 // cheap at 64 names.
 constexpr size_t kChunk = 32;
 
-// A search walks a pair's targets when no more than this many names have it (a few tens of
-// milliseconds at most).
+// A search with other filters walks a pair's targets when no more than this many names have it
+// (a few tens of milliseconds at most).
 constexpr int64_t kWalkLimit = 20000;
+
+// Past this many names with the rarest pair, a walk checks the second rarest in the name index
+// before reading a target: those look-ups fall on a few neighbouring index pages, where each
+// target's row is a page of its own, somewhere in gigabytes.
+constexpr int64_t kCheckSecondFrom = 2000;
 
 constexpr const char* kAddPair =
     "INSERT INTO target_name_grams (gram, target_id) VALUES (:g, :t) ON CONFLICT DO NOTHING";
@@ -188,7 +193,16 @@ int64_t Pending(soci::session& sql, int64_t cap) {
       .ScalarInt(sql);
 }
 
-std::optional<int64_t> SearchGram(soci::session& sql, const std::string& fragment) {
+std::optional<GramWalk> SearchGram(soci::session& sql, const std::string& fragment,
+                                   bool only_name) {
+  auto choice = RarestGram(sql, fragment);
+  if (!choice || (choice->names > kWalkLimit && !only_name)) return std::nullopt;
+  GramWalk walk{choice->gram, std::nullopt};
+  if (choice->names > kCheckSecondFrom) walk.also = choice->second;
+  return walk;
+}
+
+std::optional<GramChoice> RarestGram(soci::session& sql, const std::string& fragment) {
   std::vector<int64_t> grams = NameGrams(fragment);
   if (grams.empty() || Pending(sql, 1) > 0) return std::nullopt;
   // A long fragment: its first 16 pairs are plenty to find a rare one.
@@ -200,18 +214,17 @@ std::optional<int64_t> SearchGram(soci::session& sql, const std::string& fragmen
   soci::statement count = (sql.prepare << "SELECT n FROM target_name_gram_counts WHERE gram = :g",
                            soci::into(n, found), soci::use(gram));
   // A pair no name has (not counted) is the rarest of all: the search finds nothing, at once.
-  int64_t best = grams.front(), best_n = INT64_MAX;
+  std::vector<std::pair<int64_t, int64_t>> by_count;  // (names, pair)
   for (int64_t g : grams) {
     gram = g;
     n = 0;
     const bool counted = count.execute(true) && found == soci::i_ok;
-    if ((counted ? n : 0) < best_n) best = g, best_n = counted ? n : 0;
+    by_count.emplace_back(counted ? n : 0, g);
   }
-  // Every pair common: so, most likely, is the fragment, and reading the targets from the newest
-  // (or through a narrower index, such as a district user's department) meets a page of
-  // matches sooner than walking a long list of ids would.
-  if (best_n > kWalkLimit) return std::nullopt;
-  return best;
+  std::sort(by_count.begin(), by_count.end());
+  GramChoice choice{by_count[0].second, by_count[0].first, std::nullopt};
+  if (by_count.size() > 1) choice.second = by_count[1].second;
+  return choice;
 }
 
 }  // namespace ssj::directory::names

@@ -45,9 +45,25 @@ size_t IndexQueued(soci::session& sql, size_t limit);
 // How many targets are queued, counting no further than `cap`.
 int64_t Pending(soci::session& sql, int64_t cap);
 
-// The pair a search for `fragment` should walk: the fragment's rarest. None when the fragment
-// has fewer than two characters, when even its rarest pair is common (then so is the fragment,
-// most likely), or when the queue is not empty; then the search reads the targets.
-std::optional<int64_t> SearchGram(soci::session& sql, const std::string& fragment);
+// The fragment's rarest pair and how many names have it. None when the fragment has fewer than
+// two characters or the queue is not empty; then the search reads the targets.
+struct GramChoice {
+  int64_t gram = 0;
+  int64_t names = 0;
+  std::optional<int64_t> second;  // the next rarest pair, if the fragment has two
+};
+std::optional<GramChoice> RarestGram(soci::session& sql, const std::string& fragment);
+
+// The pair a search for `fragment` should walk, if any. Walking a pair's names costs one look-up
+// each until a page (or the count's cap) of matches is found, so it pays when the pair is rare,
+// or when nothing but the name narrows the search: then most names with the pair match. With
+// another filter (a district, a department's scope) and only common pairs, that filter's index
+// meets the matches sooner, and the search reads the targets through it.
+// When many names have the rarest pair, `also` is the next rarest: a name must have both.
+struct GramWalk {
+  int64_t gram = 0;
+  std::optional<int64_t> also;
+};
+std::optional<GramWalk> SearchGram(soci::session& sql, const std::string& fragment, bool only_name);
 
 }  // namespace ssj::directory::names
