@@ -50,6 +50,19 @@ Status ParseWith(
   return OkStatus();
 }
 
+// The encoding of the whole file, or why no single one fits.
+Result<Encoding> SniffWhole(const std::string& path) {
+  EncodingSniffer sniffer;
+  SSJ_TRY(ForEachChunk(path,
+                       [&](std::string_view chunk, bool) {
+                         sniffer.Feed(chunk);
+                         return OkStatus();
+                       },
+                       {}));
+  SSJ_TRY(sniffer.Check());
+  return sniffer.Result();
+}
+
 }  // namespace
 
 Result<RecordSource> CsvFileSource(const std::string& path, std::function<void(size_t)> progress) {
@@ -71,27 +84,12 @@ Result<RecordSource> CsvFileSource(const std::string& path, std::function<void(s
         if (parsed.ok()) return parsed;
         // A line that is not UTF-8 after all (or a CSV error): the whole-file sniff names the
         // lines of a mixed file, as it would have before the parse.
-        EncodingSniffer whole;
-        SSJ_TRY(ForEachChunk(path,
-                             [&](std::string_view chunk, bool) {
-                               whole.Feed(chunk);
-                               return OkStatus();
-                             },
-                             {}));
-        SSJ_TRY(whole.Check());
+        SSJ_TRY(SniffWhole(path));
         return parsed;
       });
     }
   }
-  EncodingSniffer sniffer;
-  SSJ_TRY(ForEachChunk(path,
-                       [&](std::string_view chunk, bool) {
-                         sniffer.Feed(chunk);
-                         return OkStatus();
-                       },
-                       {}));
-  SSJ_TRY(sniffer.Check());
-  const Encoding encoding = sniffer.Result();
+  SSJ_ASSIGN(const Encoding encoding, SniffWhole(path));
   return RecordSource([path, encoding, progress](const RecordFn& fn) -> Status {
     return ParseWith(encoding, fn,
                      [&](const auto& consume) { return ForEachChunk(path, consume, progress); });
