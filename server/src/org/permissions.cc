@@ -34,6 +34,7 @@ const std::vector<PermissionNode>& PermissionTree() {
             {Leaf("system:role:list", "查看角色"), Leaf("system:role:add", "新增角色"),
              Leaf("system:role:edit", "修改角色"), Leaf("system:role:remove", "删除角色")}},
            {"system:calendar", "工作日历", {Leaf("system:calendar:edit", "录入节假日安排")}},
+           {"system:policy", "制度模板", {Leaf("system:policy:edit", "选用和调整制度模板")}},
        }},
       {"directory",
        "一单两库",

@@ -131,6 +131,13 @@ export const layoutChildren: RouteRecordRaw[] = [
         component: () => import('@/views/system/calendar/index.vue'),
         meta: { title: '工作日历', perm: 'system:calendar:edit' },
       },
+      {
+        // 制度模板: the jurisdiction's rules (deadlines, caps, team size …) with their sources.
+        path: 'policy',
+        name: 'system-policy',
+        component: () => import('@/views/system/policy/index.vue'),
+        meta: { title: '制度模板', perm: 'system:policy:edit' },
+      },
     ],
   },
   {
