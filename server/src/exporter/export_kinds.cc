@@ -193,7 +193,9 @@ struct Abort {
 };
 
 // Batches of rows from the reading thread to the writing one, at most kMaxBatches waiting (a
-// few megabytes), so a slow disk slows the reading instead of filling memory.
+// few megabytes), so a slow disk slows the reading instead of filling memory. Written batches go
+// back to the reading thread to be freed there: its strings were allocated there, and freeing
+// them on the writing thread took the allocator's slow cross-thread path on every string.
 class RowPipe {
  public:
   static constexpr size_t kBatchRows = 1000;
@@ -201,16 +203,23 @@ class RowPipe {
 
   // False when the writer has stopped: the batch is dropped.
   bool Push(std::vector<importer::Row> batch) {
-    std::unique_lock lock(mu_);
-    cv_.wait(lock, [&] { return queue_.size() < kMaxBatches || aborted_; });
-    if (aborted_) return false;
-    queue_.push_back(std::move(batch));
-    cv_.notify_all();
-    return true;
+    std::vector<std::vector<importer::Row>> spent;
+    {
+      std::unique_lock lock(mu_);
+      cv_.wait(lock, [&] { return queue_.size() < kMaxBatches || aborted_; });
+      if (aborted_) return false;
+      queue_.push_back(std::move(batch));
+      spent.swap(spent_);
+      cv_.notify_all();
+    }
+    return true;  // `spent` is freed here, on this thread
   }
   // False when there is nothing more to write (closed and drained, or aborted).
+  // `batch` holds the batch written before, if any: it goes back to the reader.
   bool Pop(std::vector<importer::Row>* batch) {
     std::unique_lock lock(mu_);
+    if (!batch->empty()) spent_.push_back(std::move(*batch));
+    batch->clear();
     cv_.wait(lock, [&] { return !queue_.empty() || closed_ || aborted_; });
     if (aborted_ || queue_.empty()) return false;
     *batch = std::move(queue_.front());
@@ -230,6 +239,7 @@ class RowPipe {
   std::mutex mu_;
   std::condition_variable cv_;
   std::deque<std::vector<importer::Row>> queue_;
+  std::vector<std::vector<importer::Row>> spent_;
   bool closed_ = false;
   bool aborted_ = false;
 };
