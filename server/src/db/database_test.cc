@@ -50,6 +50,15 @@ TEST_P(MigrateTest, SecondRunIsANoOp) {
   EXPECT_EQ(SchemaVersion(*database().Acquire()), LatestVersion());
 }
 
+TEST_P(MigrateTest, AMigrationMissingBelowTheNewestIsRefused) {
+  // As if a build without migration 0002 had migrated this database.
+  Query("DELETE FROM schema_migrations WHERE version = 2").Exec(*database().Acquire());
+  auto again = MigrateUp(database());
+  ASSERT_FALSE(again.ok());
+  EXPECT_NE(again.error().message.find("缺少迁移 0002_directory"), std::string::npos)
+      << again.error().message;
+}
+
 TEST_P(MigrateTest, QueryBindsAndReadsBothIntegerWidths) {
   Lease sql = database().Acquire();
   Query(

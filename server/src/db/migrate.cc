@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <set>
 
 #include "common/clock.h"
 #include "common/embedded.h"
@@ -97,6 +98,20 @@ Result<MigrateReport> MigrateUp(Database& db) {
   MigrateReport report;
   report.from_version = SchemaVersion(*sql);
   report.to_version = report.from_version;
+  // Migrations run in number order, so one missing below the newest applied means this database
+  // was migrated by a build that lacked it (a development branch): applying it now, after the
+  // ones that follow it, could do the wrong thing, and skipping it would leave its tables out.
+  std::set<int> recorded;
+  Query("SELECT version FROM schema_migrations").ForEach(*sql, [&](const soci::row& row) {
+    recorded.insert(static_cast<int>(RowInt(row, 0)));
+  });
+  for (const Migration& migration : Migrations()) {
+    if (migration.version < report.from_version && !recorded.count(migration.version)) {
+      return Error::Internal("数据库缺少迁移 " + migration.name + "，但已应用了更新的迁移（版本 " +
+                             std::to_string(report.from_version) +
+                             "）：它是由缺少该迁移的程序升级的，请从备份恢复后用本程序迁移");
+    }
+  }
   SystemClock clock;
   for (const Migration& migration : Migrations()) {
     if (migration.version <= report.from_version) continue;
