@@ -371,10 +371,6 @@ Query Where(const org::Principal* who, const TargetFilter& f, Broad broad,
   return where;
 }
 
-}  // namespace
-
-namespace {
-
 // Whether nothing but `f`'s name or tag narrows the search: no other filter, no data scope.
 bool OnlyNameOrTag(const org::Principal* who, TargetFilter f) {
   f.name.clear();
