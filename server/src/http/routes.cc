@@ -13,6 +13,7 @@
 #include "inspectors/inspector_routes.h"
 #include "org/org_routes.h"
 #include "org/permissions.h"
+#include "plan/plan_routes.h"
 #include "policy/policy_routes.h"
 #include "restrictions/restriction_routes.h"
 
@@ -63,6 +64,7 @@ std::unique_ptr<Router> BuildRouter() {
   audit::RegisterRoutes(*router);
   calendar::RegisterRoutes(*router);
   policy::RegisterRoutes(*router);
+  plan::RegisterRoutes(*router);
   for (const Route& route : router->routes()) {
     if (route.access == Access::kPermission && !org::IsKnownPermission(route.permission)) {
       throw std::logic_error("route " + route.pattern + " names unknown permission " +

@@ -79,6 +79,17 @@ const std::vector<PermissionNode>& PermissionTree() {
              Leaf("catalog:item:import", "导入抽查事项"),
              Leaf("catalog:item:export", "导出抽查事项")}},
        }},
+      {"plan",
+       "抽查计划",
+       {
+           {"plan:annual",
+            "年度抽查工作计划",
+            {Leaf("plan:annual:list", "查看年度计划"), Leaf("plan:annual:add", "新增年度计划"),
+             Leaf("plan:annual:edit", "修改和调整年度计划"),
+             Leaf("plan:annual:submit", "提交年度计划审批"),
+             Leaf("plan:annual:approve", "审批年度计划"),
+             Leaf("plan:annual:publish", "公开年度计划")}},
+       }},
       {"monitor",
        "日志审计",
        {
