@@ -1,7 +1,6 @@
 #include "directory/name_index.h"
 
 #include <algorithm>
-#include <array>
 #include <map>
 #include <utility>
 #include <vector>
@@ -28,23 +27,18 @@ constexpr int64_t kWalkLimit = 20000;
 // target's row is a page of its own, somewhere in gigabytes.
 constexpr int64_t kCheckSecondFrom = 2000;
 
-constexpr const char* kAddPair =
-    "INSERT INTO target_name_grams (gram, target_id) VALUES (:g, :t) ON CONFLICT DO NOTHING";
-constexpr const char* kCount =
-    "INSERT INTO target_name_gram_counts (gram, n) VALUES (:g, :n) ON CONFLICT (gram) DO UPDATE "
-    "SET n = target_name_gram_counts.n + excluded.n";
-
-// `head` followed by kChunk groups, each `group` with {i} replaced by its position: prepared
-// once and run for each full chunk of values (`width` per row), the rest one row at a time.
+// `head`, then kChunk copies of `group` (each with {i} replaced by its position), then `tail`:
+// prepared once and run for each full chunk of values (`width` per row); the rest run one row at
+// a time through the same statement with one group.
 class ChunkedWriter {
  public:
   ChunkedWriter(soci::session& sql, const std::string& head, const std::string& group,
-                const std::string& tail, const std::string& one_row, size_t width)
+                const std::string& tail, size_t width)
       : width_(width),
         values_(kChunk * width),
         one_(width),
-        all_(Prepare(sql, head + Groups(group) + tail, values_)),
-        single_(Prepare(sql, one_row, one_)) {}
+        all_(Prepare(sql, head + Groups(group, kChunk) + tail, values_)),
+        single_(Prepare(sql, head + Groups(group, 1) + tail, one_)) {}
 
   // Writes rows of `width` values each, laid out one row after another.
   void Write(const std::vector<long long>& rows) {
@@ -60,9 +54,9 @@ class ChunkedWriter {
   }
 
  private:
-  static std::string Groups(const std::string& group) {
+  static std::string Groups(const std::string& group, size_t count) {
     std::string text;
-    for (size_t i = 0; i < kChunk; ++i) {
+    for (size_t i = 0; i < count; ++i) {
       std::string g = group;
       for (size_t pos; (pos = g.find("{i}")) != std::string::npos;)
         g.replace(pos, 3, std::to_string(i));
@@ -92,8 +86,7 @@ void AddCounts(soci::session& sql, const std::map<int64_t, long long>& counts) {
   // One upsert per gram: a multi-row upsert may not name the same key twice, and these are
   // already one row per gram.
   ChunkedWriter(sql, "INSERT INTO target_name_gram_counts (gram, n) VALUES ", "(:g{i}, :n{i})",
-                " ON CONFLICT (gram) DO UPDATE SET n = target_name_gram_counts.n + excluded.n",
-                kCount, 2)
+                " ON CONFLICT (gram) DO UPDATE SET n = target_name_gram_counts.n + excluded.n", 2)
       .Write(rows);
 }
 
@@ -109,8 +102,7 @@ void Queue::Add(int64_t target_id) {
 
 void Queue::Flush() {
   if (ids_.empty()) return;
-  ChunkedWriter(sql_, "INSERT INTO target_name_pending (target_id) VALUES ", "(:t{i})", "",
-                "INSERT INTO target_name_pending (target_id) VALUES (:t)", 1)
+  ChunkedWriter(sql_, "INSERT INTO target_name_pending (target_id) VALUES ", "(:t{i})", "", 1)
       .Write(ids_);
   ids_.clear();
 }
@@ -118,7 +110,9 @@ void Queue::Flush() {
 void Index(soci::session& sql, int64_t target_id, const std::string& name) {
   Query("DELETE FROM target_name_pending WHERE target_id = :id").Bind("id", target_id).Exec(sql);
   long long gram = 0, id = target_id;
-  soci::statement add = (sql.prepare << kAddPair, soci::use(gram), soci::use(id));
+  soci::statement add = (sql.prepare << "INSERT INTO target_name_grams (gram, target_id) VALUES "
+                                        "(:g, :t) ON CONFLICT DO NOTHING",
+                         soci::use(gram), soci::use(id));
   std::map<int64_t, long long> counts;
   for (int64_t g : NameGrams(name)) {
     gram = g;
@@ -169,13 +163,12 @@ size_t IndexQueued(soci::session& sql, size_t limit) {
   }
   // ON CONFLICT: a rename that raced this batch may have written some of these pairs already.
   ChunkedWriter(sql, "INSERT INTO target_name_grams (gram, target_id) VALUES ", "(:g{i}, :t{i})",
-                " ON CONFLICT DO NOTHING", kAddPair, 2)
+                " ON CONFLICT DO NOTHING", 2)
       .Write(rows);
   AddCounts(sql, counts);
   // By exact ids: in PostgreSQL a target queued by a transaction that commits meanwhile may
   // have an id between these, and must stay queued.
-  ChunkedWriter(sql, "DELETE FROM target_name_pending WHERE target_id IN (", ":t{i}", ")",
-                "DELETE FROM target_name_pending WHERE target_id = :t", 1)
+  ChunkedWriter(sql, "DELETE FROM target_name_pending WHERE target_id IN (", ":t{i}", ")", 1)
       .Write(taken);
   return taken.size();
 }
