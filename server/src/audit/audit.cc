@@ -38,11 +38,6 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-bool IsSecretKey(std::string_view key) {
-  return EndsWith(key, "password") || EndsWith(key, "password_hash") || EndsWith(key, "token") ||
-         key == "secret" || EndsWith(key, "_secret");
-}
-
 uint8_t HexNibble(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -50,6 +45,11 @@ uint8_t HexNibble(char c) {
 }
 
 }  // namespace
+
+bool IsSecretKey(std::string_view key) {
+  return EndsWith(key, "password") || EndsWith(key, "password_hash") || EndsWith(key, "token") ||
+         key == "secret" || EndsWith(key, "_secret");
+}
 
 std::string CanonicalBytes(const Entry& entry) {
   std::string out;

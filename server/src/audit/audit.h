@@ -4,6 +4,7 @@
 
 #include <boost/json/value.hpp>
 #include <string>
+#include <string_view>
 
 #include "audit/audit_types.h"
 
@@ -21,5 +22,7 @@ std::string ComputeHash(const std::string& prev_hash_hex, const Entry& entry);
 // A copy of `value` with every secret-looking field replaced by "***": keys ending in
 // "password", "password_hash", "token", or equal to / ending in "secret" ("_secret").
 boost::json::value Redact(const boost::json::value& value);
+// Whether a field of that name holds a secret (the keys Redact replaces).
+bool IsSecretKey(std::string_view key);
 
 }  // namespace ssj::audit

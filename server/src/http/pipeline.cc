@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 #include <cctype>
 
+#include "audit/audit.h"
 #include "audit/audit_repo.h"
 #include "common/clock.h"
 #include "common/crypto.h"
@@ -33,6 +34,56 @@ bool IsConnectionLost(const std::exception& e) {
          what.find("terminating connection") != std::string_view::npos;
 }
 
+audit::Actor ActorOf(const Request& request) {
+  if (const org::Principal* p = request.principal) {
+    return audit::Actor{p->user_id, p->username, p->department_id, request.ip};
+  }
+  audit::Actor actor;
+  actor.username = "anonymous";
+  actor.ip = request.ip;
+  return actor;
+}
+
+// A state-changing request an authenticated user made and a rule refused (a permission it lacks,
+// a step out of order, approving one's own request, a wrong secret …) is recorded as
+// "<audit tag>:refused" with the error, so that attempts are visible, not only successes.
+// Failures of the system itself (500, 503) are logged, not audited.
+void AuditRefusal(const Route& route, Services& services, const Request& request,
+                  soci::session& sql, const Error& error) {
+  if (route.audit_tag.empty() || error.kind == ErrorKind::kInternal ||
+      error.kind == ErrorKind::kUnavailable) {
+    return;
+  }
+  std::string object_id = request.audit.object_id;
+  if (object_id.empty()) {
+    auto it = request.path_params.find("id");
+    if (it != request.path_params.end()) object_id = it->second;
+  }
+  std::string object_type = request.audit.object_type;
+  if (object_type.empty()) object_type = route.audit_tag.substr(0, route.audit_tag.find(':'));
+  boost::json::object refused{{"code", error.code}, {"message", error.message}};
+  if (!error.details.empty()) {
+    boost::json::object details = error.details;
+    // A refused value of a secret field (a weak password, a wrong secret) stays out of the log.
+    const boost::json::value* field = details.if_contains("field");
+    if (field && field->is_string() && audit::IsSecretKey(field->as_string()))
+      details.erase("value");
+    refused["details"] = std::move(details);
+  }
+  try {
+    db::Transaction tx(sql, services.db->backend());
+    audit::Append(sql, ActorOf(request),
+                  audit::Change{route.audit_tag + ":refused", object_type, object_id, nullptr,
+                                boost::json::object{{"refused", std::move(refused)}}},
+                  services.clock->NowMillis());
+    tx.Commit();
+  } catch (const std::exception& e) {
+    // The refusal stands either way; losing its audit entry must not turn it into a 500.
+    spdlog::error("audit of a refused {} {} failed: {}", MethodName(request.method), request.path,
+                  e.what());
+  }
+}
+
 Result<Response> Run(const Route& route, Services& services, Request& request, db::Lease& sql) {
   request.services = &services;
   request.sql = &*sql;
@@ -48,26 +99,24 @@ Result<Response> Run(const Route& route, Services& services, Request& request, d
     if (route.access == Access::kPermission && !principal->Has(route.permission)) {
       Error e = Forbidden("auth.forbidden", "没有权限执行此操作");
       e.details["permission"] = route.permission;
+      if (IsWrite(route.method)) AuditRefusal(route, services, request, *sql, e);
       return e;
     }
   }
   if (!IsWrite(route.method) || route.tx == TxMode::kSelf) return route.handler(request);
 
-  db::Transaction tx(*sql, services.db->backend());
-  SSJ_ASSIGN(Response response, route.handler(request));
-  audit::Actor actor;
-  if (principal) {
-    actor =
-        audit::Actor{principal->user_id, principal->username, principal->department_id, request.ip};
-  } else {
-    actor.username = "anonymous";
-    actor.ip = request.ip;
-  }
-  audit::Append(*sql, actor,
-                audit::Change{route.audit_tag, request.audit.object_type, request.audit.object_id,
-                              request.audit.before, request.audit.after},
-                services.clock->NowMillis());
-  tx.Commit();
+  Result<Response> response = [&]() -> Result<Response> {
+    db::Transaction tx(*sql, services.db->backend());
+    SSJ_ASSIGN(Response ok, route.handler(request));
+    audit::Append(*sql, ActorOf(request),
+                  audit::Change{route.audit_tag, request.audit.object_type, request.audit.object_id,
+                                request.audit.before, request.audit.after},
+                  services.clock->NowMillis());
+    tx.Commit();
+    return ok;
+  }();
+  // The handler's transaction is rolled back; the refusal is recorded in its own.
+  if (!response.ok() && principal) AuditRefusal(route, services, request, *sql, response.error());
   return response;
 }
 

@@ -84,6 +84,17 @@ TEST_P(PipelineTest, FailedChangesLeaveNoTrace) {
   Response wrong_type = Call(Method::kPost, "/api/v1/departments", {{"parent_id", "one"}});
   EXPECT_EQ(wrong_type.body.at("details").at("field"), "parent_id");
   EXPECT_EQ(AuditCount(), before);
+  // Each refusal is on record, without the refused password.
+  EXPECT_EQ(RefusalCount(), 3);
+  db::Lease sql = database().Acquire();
+  audit::ListFilter filter;
+  filter.action = "system:user:add:refused";
+  auto refused = audit::List(*sql, filter);
+  ASSERT_EQ(refused.total, 2);
+  for (const auto& e : refused.items) {
+    EXPECT_EQ(e.after_json->find("weak"), std::string::npos) << *e.after_json;
+    EXPECT_NE(e.after_json->find("request.invalid_field"), std::string::npos) << *e.after_json;
+  }
   EXPECT_EQ(Call(Method::kGet, "/api/v1/users", nullptr, true, {{"q", "newuser"}}).body.at("total"),
             0);
 }

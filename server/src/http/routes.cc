@@ -6,6 +6,7 @@
 #include "audit/audit_routes.h"
 #include "calendar/calendar_routes.h"
 #include "catalog/catalog_routes.h"
+#include "ceremony/ceremony_routes.h"
 #include "db/database.h"
 #include "directory/directory_routes.h"
 #include "exporter/export_routes.h"
@@ -16,6 +17,7 @@
 #include "plan/plan_routes.h"
 #include "policy/policy_routes.h"
 #include "restrictions/restriction_routes.h"
+#include "task/task_routes.h"
 
 namespace ssj::http {
 namespace {
@@ -65,6 +67,8 @@ std::unique_ptr<Router> BuildRouter() {
   calendar::RegisterRoutes(*router);
   policy::RegisterRoutes(*router);
   plan::RegisterRoutes(*router);
+  task::RegisterRoutes(*router);
+  ceremony::RegisterRoutes(*router);
   for (const Route& route : router->routes()) {
     if (route.access == Access::kPermission && !org::IsKnownPermission(route.permission)) {
       throw std::logic_error("route " + route.pattern + " names unknown permission " +

@@ -25,4 +25,9 @@ describe('dict', () => {
     expect(auditActionTag('catalog:item:add')).toBe('success')
     expect(auditActionTag('x:y')).toBe('info')
   })
+  it('labels a refused request as the action refused, in red', () => {
+    expect(auditActionLabel('system:user:add:refused')).toBe('新增用户（被拒绝）')
+    expect(auditActionLabel('task:draw:run:refused')).toBe('执行抽取（被拒绝）')
+    expect(auditActionTag('plan:annual:approve:refused')).toBe('danger')
+  })
 })

@@ -69,6 +69,12 @@ export const kAuditActions: Dict = [
   { value: 'auth:password', label: '修改本人密码', tag: 'warning' },
   { value: 'system:demo', label: '生成演示数据', tag: 'info' },
   { value: 'system:cli', label: '命令行操作', tag: 'info' },
+  { value: 'task:task:add', label: '新建抽查任务', tag: 'success' },
+  { value: 'task:task:edit', label: '修改抽查任务', tag: 'primary' },
+  { value: 'task:draw:commit', label: '冻结范围、公布承诺值', tag: 'warning' },
+  { value: 'task:draw:witness', label: '登记见证人', tag: 'info' },
+  { value: 'task:draw:run', label: '执行抽取', tag: 'warning' },
+  { value: 'task:draw:confirm', label: '确认锁定名单', tag: 'warning' },
 ]
 
 // Fallback by the tag's last segment, for actions of modules added later.
@@ -98,6 +104,11 @@ export function dictTag(dict: Dict, value: string | null | undefined): TagType {
 }
 
 function findAction(action: string): DictEntry | undefined {
+  // "<tag>:refused": a request a rule refused (docs/api.md, Audit), shown as the action refused.
+  if (action.endsWith(':refused')) {
+    const base = findAction(action.slice(0, -':refused'.length))
+    return { value: action, label: `${base?.label ?? action.slice(0, -':refused'.length)}（被拒绝）`, tag: 'danger' }
+  }
   const exact = kAuditActions.find((entry) => entry.value === action)
   if (exact) return exact
   const last = action.split(/[.:]/).pop() ?? action

@@ -1,0 +1,241 @@
+#include "ceremony/ceremony_routes.h"
+
+#include <boost/json.hpp>
+
+#include "ceremony/ceremony_service.h"
+#include "common/clock.h"
+#include "http/pipeline.h"
+#include "policy/policy_repo.h"
+#include "task/pool.h"
+#include "task/task.h"
+#include "task/task_repo.h"
+#include "task/task_routes.h"
+
+namespace ssj::ceremony {
+namespace {
+
+using http::Access;
+using http::JsonResponse;
+using http::Method;
+using http::Request;
+using http::Response;
+namespace json = boost::json;
+
+std::string Now(const Request& req) { return FormatIsoMillis(req.services->clock->NowMillis()); }
+std::string Today(const Request& req) { return ChinaDate(req.services->clock->NowMillis()); }
+
+json::array WitnessesJson(soci::session& sql, int64_t task_id) {
+  json::array out;
+  for (const Witness& w : Witnesses(sql, task_id)) {
+    out.push_back({{"id", w.id},
+                   {"name", w.name},
+                   {"unit", w.unit},
+                   {"role", w.role},
+                   {"created_at", w.created_at}});
+  }
+  return out;
+}
+
+void AuditTask(Request& req, const task::Task& before, json::object extra = {}) {
+  json::object after = task::TaskJson(*task::repo::Get(*req.sql, nullptr, before.id));
+  for (auto& [key, value] : extra) after[key] = value;
+  req.audit =
+      http::AuditNote{"task", std::to_string(before.id), task::TaskJson(before), std::move(after)};
+}
+
+// {scheduled_at: "YYYY-MM-DD HH:MM"}: freeze the pool, publish the commitment. The answer holds
+// the department secret, once; the audit entry does not.
+Result<Response> HandleCommit(Request& req) {
+  SSJ_ASSIGN(task::Task before, task::FindTask(req, true));
+  SSJ_ASSIGN(std::string scheduled_at, http::StringField(req.body, "scheduled_at", true, 32));
+  SSJ_ASSIGN(CommitResult c, Commit(*req.sql, before, policy::Current(*req.sql).rules, scheduled_at,
+                                    Today(req), req.principal->user_id, Now(req)));
+  AuditTask(req, before);
+  json::object out = task::TaskJson(*task::repo::Get(*req.sql, nullptr, before.id));
+  out["secret"] = c.secret;
+  out["pool_size"] = c.pool_size;
+  return JsonResponse(out);
+}
+
+Result<Response> HandleWitnesses(Request& req) {
+  SSJ_ASSIGN(task::Task task, task::FindTask(req));
+  return JsonResponse({{"items", WitnessesJson(*req.sql, task.id)}});
+}
+
+// {name, unit, role}: before the draw only.
+Result<Response> HandleAddWitness(Request& req) {
+  SSJ_ASSIGN(task::Task task, task::FindTask(req, true));
+  if (task.status != task::State::kCommitted) {
+    return Error{
+        ErrorKind::kConflict,
+        "ceremony.witness_closed",
+        "只能在抽取前登记见证人（任务当前为“" + std::string(task::StatusName(task.status)) + "”）",
+        {}};
+  }
+  WitnessInput in;
+  SSJ_ASSIGN(in.name, http::StringField(req.body, "name", true, 200));
+  SSJ_ASSIGN(in.unit, http::StringField(req.body, "unit", true, 400));
+  SSJ_ASSIGN(in.role, http::StringField(req.body, "role", true, 40));
+  SSJ_TRY(CheckWitness(in));
+  const int64_t id = AddWitness(*req.sql, task.id, in, req.principal->user_id, Now(req));
+  json::object out{
+      {"id", id}, {"task_id", task.id}, {"name", in.name}, {"unit", in.unit}, {"role", in.role}};
+  req.audit = http::AuditNote{"task_witness", std::to_string(id), nullptr, out};
+  return JsonResponse(out, 201);
+}
+
+// {secret, public_input: {kind: "dice", value}}.
+Result<Response> HandleDraw(Request& req) {
+  SSJ_ASSIGN(task::Task before, task::FindTask(req, true));
+  DrawInput in;
+  SSJ_ASSIGN(in.secret, http::StringField(req.body, "secret", true, 200));
+  const json::value* input =
+      req.body.is_object() ? req.body.as_object().if_contains("public_input") : nullptr;
+  if (!input || !input->is_object())
+    return Error::InvalidField("public_input", "请录入公开随机数（骰子数字）");
+  SSJ_ASSIGN(std::string kind, http::StringField(*input, "kind", false, 20));
+  if (!kind.empty() && kind != "dice")
+    return Error::InvalidField("public_input.kind", "现场抽取的公开随机数应为骰子数字（dice）",
+                               kind);
+  auto value = http::StringField(*input, "value", true, 600);
+  if (!value.ok()) return Error::InvalidField("public_input.value", "请录入公开随机数（骰子数字）");
+  in.dice = *value;
+  SSJ_ASSIGN(DrawResult result, Draw(*req.sql, before, policy::Current(*req.sql).rules, in,
+                                     req.principal->user_id, Now(req)));
+  AuditTask(req, before, {{"repeated", result.repeated}});
+  return JsonResponse(
+      {{"record", result.record},
+       {"repeated", result.repeated},
+       {"targets", DrawnList(*req.sql, *task::repo::Get(*req.sql, nullptr, before.id))}});
+}
+
+Result<Response> HandleConfirm(Request& req) {
+  SSJ_ASSIGN(task::Task before, task::FindTask(req, true));
+  SSJ_ASSIGN(task::State next, task::Transition(before.status, task::Action::kConfirm));
+  task::repo::SetStatus(*req.sql, before.id, next, req.principal->user_id, Now(req));
+  AuditTask(req, before);
+  return JsonResponse(task::TaskJson(*task::repo::Get(*req.sql, nullptr, before.id)));
+}
+
+json::value ParsedOrNull(const std::string& text) {
+  return text.empty() ? json::value(nullptr) : json::parse(text);
+}
+
+Result<Response> HandleDrawGet(Request& req) {
+  SSJ_ASSIGN(task::Task task, task::FindTask(req));
+  return JsonResponse(
+      {{"task", task::TaskJson(task)},
+       {"witnesses", WitnessesJson(*req.sql, task.id)},
+       {"public_input", ParsedOrNull(task::repo::PublicInputJson(*req.sql, task.id))},
+       {"record", ParsedOrNull(task::repo::RecordJson(*req.sql, task.id))},
+       {"targets", DrawnList(*req.sql, task)}});
+}
+
+Result<Response> RecordDownload(soci::session& sql, const task::Task& task) {
+  const std::string record = task::repo::RecordJson(sql, task.id);
+  if (record.empty()) return Error::NotFound("抽取记录");
+  const std::string name = task.code + "-record.json";
+  return http::Download(record + "\n", "application/json; charset=utf-8", name, name);
+}
+
+Result<Response> HandleRecordFile(Request& req) {
+  SSJ_ASSIGN(task::Task task, task::FindTask(req));
+  return RecordDownload(*req.sql, task);
+}
+
+// --- The portal -------------------------------------------------------------------------------
+
+json::object PublicJson(const task::Task& task, const std::string& today) {
+  json::object out = task::TaskJson(task);
+  for (const char* key : {"created_at", "updated_at", "plan_id"}) out.erase(key);
+  out["record_public"] = task::RecordPublic(task, today);
+  return out;
+}
+
+// A task whose commitment is public (committed or later), by id.
+Result<task::Task> FindPublic(Request& req) {
+  SSJ_ASSIGN(int64_t id, req.PathId());
+  auto task = task::repo::Get(*req.sql, nullptr, id);
+  if (!task || task->status == task::State::kDraft) return Error::NotFound("抽查任务");
+  return *task;
+}
+
+Result<task::Task> FindPublicRecord(Request& req) {
+  SSJ_ASSIGN(task::Task task, FindPublic(req));
+  if (!task::RecordPublic(task, Today(req))) {
+    Error e = Error::NotFound("抽取记录");
+    e.message = "抽取记录尚未公开（" +
+                (task.drawn_at.empty() ? std::string("尚未抽取")
+                                       : "自 " + task::RecordPublicFrom(task) + " 起公开") +
+                "）";
+    return e;
+  }
+  return task;
+}
+
+Result<Response> HandlePublicList(Request& req) {
+  SSJ_ASSIGN(http::PageParams params, http::ReadPage(req));
+  const std::string today = Today(req);
+  auto page = task::repo::ListPublic(*req.sql, params.page, params.page_size);
+  json::array items;
+  for (const task::Task& t : page.items) items.push_back(PublicJson(t, today));
+  return JsonResponse(http::PageJson(std::move(items), page.total, params));
+}
+
+Result<Response> HandlePublicGet(Request& req) {
+  SSJ_ASSIGN(task::Task task, FindPublic(req));
+  const std::string today = Today(req);
+  json::object out = PublicJson(task, today);
+  out["witnesses"] = WitnessesJson(*req.sql, task.id);
+  if (task::RecordPublic(task, today)) {
+    out["public_input"] = ParsedOrNull(task::repo::PublicInputJson(*req.sql, task.id));
+    out["targets"] = DrawnList(*req.sql, task);
+  }
+  return JsonResponse(out);
+}
+
+Result<Response> HandlePublicRecord(Request& req) {
+  SSJ_ASSIGN(task::Task task, FindPublicRecord(req));
+  return JsonResponse(json::parse(task::repo::RecordJson(*req.sql, task.id)));
+}
+
+Result<Response> HandlePublicPool(Request& req) {
+  SSJ_ASSIGN(task::Task task, FindPublicRecord(req));
+  return http::Download(task::repo::PoolCsv(*req.sql, task.id), "text/csv; charset=utf-8",
+                        task::PoolFileName(task), task::PoolFileName(task));
+}
+
+}  // namespace
+
+void RegisterRoutes(http::Router& router) {
+  const auto kPerm = Access::kPermission;
+  const char* kGroup = "抽取仪式";
+  router.Add(
+      Method::kPost, "/api/v1/tasks/{id}/commit", kPerm, "task:draw:commit", "task:draw:commit",
+      "冻结抽取范围并公布承诺值（返回一次部门密钥，须密封保存，抽取时揭示）", kGroup, HandleCommit);
+  router.Add(Method::kGet, "/api/v1/tasks/{id}/witnesses", kPerm, "task:task:list", "",
+             "抽取见证人", kGroup, HandleWitnesses);
+  router.Add(Method::kPost, "/api/v1/tasks/{id}/witnesses", kPerm, "task:draw:run",
+             "task:draw:witness", "登记见证人（抽取前）", kGroup, HandleAddWitness);
+  router.Add(Method::kPost, "/api/v1/tasks/{id}/draw", kPerm, "task:draw:run", "task:draw:run",
+             "录入公开随机数、揭示部门密钥并抽取（同一输入重试返回同一记录）", kGroup, HandleDraw);
+  router.Add(Method::kPost, "/api/v1/tasks/{id}/confirm", kPerm, "task:draw:confirm",
+             "task:draw:confirm", "确认并锁定抽取名单", kGroup, HandleConfirm);
+  router.Add(Method::kGet, "/api/v1/tasks/{id}/draw", kPerm, "task:task:list", "",
+             "抽取情况：见证人、公开随机数、记录、抽中对象与检查组", kGroup, HandleDrawGet);
+  router.Add(Method::kGet, "/api/v1/tasks/{id}/draw-record", kPerm, "task:task:list", "",
+             "下载抽取记录（ssj verify 的输入）", kGroup, HandleRecordFile);
+  router.Add(Method::kGet, "/api/v1/public/tasks", Access::kPublic, "", "",
+             "抽查任务公示：承诺值、各层户数、排除户数、抽取时间（无需登录）", "公示",
+             HandlePublicList);
+  router.Add(Method::kGet, "/api/v1/public/tasks/{id}", Access::kPublic, "", "",
+             "抽查任务公示详情；检查开始后（不予提前告知的事项在检查结束后）含抽取结果", "公示",
+             HandlePublicGet);
+  router.Add(Method::kGet, "/api/v1/public/tasks/{id}/draw-record", Access::kPublic, "", "",
+             "抽取记录 JSON（ssj verify 与 Python 校验程序的输入；公开前返回 404）", "公示",
+             HandlePublicRecord);
+  router.Add(Method::kGet, "/api/v1/public/tasks/{id}/pool.csv", Access::kPublic, "", "",
+             "抽取范围 CSV（与抽取记录同时公开）", "公示", HandlePublicPool);
+}
+
+}  // namespace ssj::ceremony

@@ -1,0 +1,383 @@
+// Tasks and the ceremony through the HTTP pipeline on both backends: a joint task with
+// differentiated ratios, its exclusions reviewed before the commit, refusals (drawing without a
+// commitment, too few digits, a wrong secret, confirming twice) answered and audited, the draw
+// with witnesses, an idempotent retry, the record public from the window's first day and equal to
+// what the engine recomputes; capacity and the yearly cap held across tasks, also when two tasks
+// are committed and drawn at the same time.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "catalog/catalog_repo.h"
+#include "codes/uscc.h"
+#include "common/crypto.h"
+#include "db/database.h"
+#include "directory/directory_repo.h"
+#include "draw/draw.h"
+#include "draw/draw_json.h"
+#include "draw/encoding.h"
+#include "testing/api_test.h"
+
+namespace ssj::ceremony {
+namespace {
+
+using http::Method;
+namespace json = boost::json;
+
+constexpr int64_t kDay = 86400000;
+
+class CeremonyTest : public testing::ApiTest {
+ protected:
+  void SetUp() override {
+    ApiTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    db::Lease sql = database().Acquire();
+    // 200 targets of 节能与综合利用处 (department 4) in four classes, 10 deregistered, 10 of
+    // another department, and 2 with an exemption.
+    for (int n = 0; n < 220; ++n) {
+      directory::TargetInput t;
+      char body[32];
+      std::snprintf(body, sizeof body, "91500103MA%07d", n);
+      t.code = std::string(body) + *codes::UsccCheckChar(body);
+      t.name = "测试企业" + std::to_string(n) + "有限公司";
+      t.nature = "企业";
+      t.division_code = "500103";
+      t.credit_class = std::string(1, static_cast<char>('A' + n % 4));
+      t.department_id = n >= 210 ? 7 : 4;
+      if (n >= 200 && n < 210) t.status = "注销";
+      if (n % 50 == 3) t.tags = {"投诉举报多"};
+      ids_.push_back(
+          directory::repo::Insert(*sql, t, std::nullopt, "2026-11-18T00:00:00.000Z", "create"));
+    }
+  }
+
+  int64_t ItemId(const std::string& code) {
+    db::Lease sql = database().Acquire();
+    return catalog::repo::FindByCode(*sql, code)->id;
+  }
+
+  json::value TaskBody(const std::string& name, std::string start = "2026-11-19",
+                       std::string end = "2026-12-20") {
+    return {{"name", name},
+            {"item_ids", json::array{ItemId("CQJXW-JNZY-001")}},
+            {"start_date", start},
+            {"end_date", end},
+            {"strata", json::array{{{"id", "A"}, {"ratio", "2"}},
+                                   {{"id", "B"}, {"ratio", 3}},
+                                   {{"id", "C"}, {"ratio", "4"}},
+                                   {{"id", "D"}, {"ratio", "5"}}}},
+            {"raise_tags", json::array{"投诉举报多"}},
+            {"team_size", 2},
+            {"region_rule", "same_region"},
+            {"inspector_capacity", 10},
+            {"participants", json::array{{{"department_id", 5}}}}};
+  }
+
+  int64_t Create(const json::value& body) {
+    http::Response r = Call(Method::kPost, "/api/v1/tasks", body);
+    EXPECT_EQ(r.status, 201) << json::serialize(r.body);
+    return r.status == 201 ? r.body.at("id").as_int64() : 0;
+  }
+
+  std::string Path(int64_t id, const std::string& tail = "") {
+    return "/api/v1/tasks/" + std::to_string(id) + tail;
+  }
+
+  // Commits; returns the secret.
+  std::string Commit(int64_t id, const std::string& at = "2026-11-18 15:00") {
+    http::Response r = Call(Method::kPost, Path(id, "/commit"), {{"scheduled_at", at}});
+    EXPECT_EQ(r.status, 200) << json::serialize(r.body);
+    return r.status == 200 ? std::string(r.body.at("secret").as_string()) : "";
+  }
+
+  json::value DrawBody(const std::string& secret, const std::string& dice) {
+    return {{"secret", secret}, {"public_input", {{"kind", "dice"}, {"value", dice}}}};
+  }
+
+  int64_t Refusals(const std::string& action) {
+    db::Lease sql = database().Acquire();
+    audit::ListFilter filter;
+    filter.action = action + ":refused";
+    return audit::List(*sql, filter).total;
+  }
+
+  std::vector<int64_t> ids_;
+};
+
+TEST_P(CeremonyTest, AJointTaskFromDraftToAVerifiedPublicRecord) {
+  LoginAs("yewu", "Demo@2026");
+  const int64_t id = Create(TaskBody("2026年重点用能单位节能监察联合抽查"));
+  ASSERT_GT(id, 0);
+
+  // The pool before anything is committed: counts per stratum and per reason.
+  http::Response preview = Call(Method::kGet, Path(id, "/pool-preview"));
+  ASSERT_EQ(preview.status, 200) << json::serialize(preview.body);
+  EXPECT_EQ(preview.body.at("pool_size").as_int64(), 200);
+  std::map<std::string, int64_t> excluded;
+  for (const auto& e : preview.body.at("excluded").as_array())
+    excluded[std::string(e.at("reason").as_string())] = e.at("count").as_int64();
+  EXPECT_EQ(excluded["status"], 10);
+  EXPECT_EQ(excluded["not_supervised"], 10);
+  // Four targets carry a raise tag: two of B count as C, two of D stay D.
+  EXPECT_EQ(preview.body.at("strata").at("A").as_int64(), 50);
+  EXPECT_EQ(preview.body.at("strata").at("B").as_int64(), 48);
+  EXPECT_EQ(preview.body.at("strata").at("C").as_int64(), 52);
+  EXPECT_EQ(preview.body.at("strata").at("D").as_int64(), 50);
+
+  // Drawing before the commitment is refused and the refusal audited.
+  http::Response early = Call(Method::kPost, Path(id, "/draw"),
+                              DrawBody(std::string(64, '0'), "31415926535897932384"));
+  EXPECT_EQ(early.status, 409);
+  EXPECT_EQ(early.body.at("code").as_string(), "task.no_commitment");
+  EXPECT_EQ(Refusals("task:draw:run"), 1);
+
+  const std::string secret = Commit(id);
+  ASSERT_EQ(secret.size(), 64u);
+  http::Response task = Call(Method::kGet, Path(id));
+  draw::Digest raw{};
+  ASSERT_TRUE(draw::ParseHex32(secret, &raw));
+  EXPECT_EQ(task.body.at("commitment").as_string(), draw::Hex(draw::Commitment(raw)));
+  EXPECT_EQ(task.body.at("status").as_string(), "committed");
+  {
+    // The secret is in no audit entry and not in the task as stored.
+    db::Lease sql = database().Acquire();
+    auto entries = audit::List(*sql, audit::ListFilter{});
+    for (const auto& e : entries.items) {
+      EXPECT_EQ(e.after_json.value_or("").find(secret), std::string::npos) << e.action;
+    }
+    EXPECT_EQ(db::Query("SELECT COUNT(*) FROM tasks WHERE request LIKE :s")
+                  .Bind("s", "%" + secret + "%")
+                  .ScalarInt(*sql),
+              0);
+  }
+  // A committed task cannot be edited.
+  EXPECT_EQ(Call(Method::kPut, Path(id), TaskBody("改名")).status, 409);
+
+  // The portal shows the commitment and counts, not yet the record.
+  token_.clear();
+  http::Response pub = Call(Method::kGet, "/api/v1/public/tasks");
+  ASSERT_EQ(pub.status, 200);
+  ASSERT_EQ(pub.body.at("items").as_array().size(), 1u);
+  EXPECT_EQ(pub.body.at("items").at(0).at("commitment"), task.body.at("commitment"));
+  EXPECT_EQ(
+      Call(Method::kGet, "/api/v1/public/tasks/" + std::to_string(id) + "/draw-record").status,
+      404);
+  LoginAs("yewu", "Demo@2026");
+
+  // Refusals at the ceremony.
+  http::Response few = Call(Method::kPost, Path(id, "/draw"), DrawBody(secret, "1234 5678"));
+  EXPECT_EQ(few.status, 400);
+  EXPECT_EQ(few.body.at("code").as_string(), "ceremony.dice_too_short");
+  http::Response wrong = Call(Method::kPost, Path(id, "/draw"),
+                              DrawBody(std::string(64, 'a'), "31415926535897932384"));
+  EXPECT_EQ(wrong.status, 409);
+  EXPECT_EQ(wrong.body.at("code").as_string(), "ceremony.wrong_secret");
+  EXPECT_EQ(Refusals("task:draw:run"), 3);
+
+  for (auto [name, role] : {std::pair{"王芳", "监督人"}, std::pair{"李强", "企业代表"}}) {
+    EXPECT_EQ(Call(Method::kPost, Path(id, "/witnesses"),
+                   {{"name", name}, {"unit", "重庆市渝中区"}, {"role", role}})
+                  .status,
+              201);
+  }
+  EXPECT_EQ(Call(Method::kPost, Path(id, "/witnesses"),
+                 {{"name", "张三"}, {"unit", "某单位"}, {"role", "路人"}})
+                .status,
+            400);
+
+  http::Response drawn =
+      Call(Method::kPost, Path(id, "/draw"), DrawBody(secret, "3141 5926 5358 9793 2384"));
+  ASSERT_EQ(drawn.status, 200) << json::serialize(drawn.body);
+  const json::value record = drawn.body.at("record");
+  const size_t selected = drawn.body.at("targets").as_array().size();
+  EXPECT_GT(selected, 0u);
+  for (const auto& t : drawn.body.at("targets").as_array())
+    EXPECT_EQ(t.at("team").as_array().size(), 2u);
+
+  // A retry (a dropped connection) returns the same record; other input is refused.
+  http::Response retry =
+      Call(Method::kPost, Path(id, "/draw"), DrawBody(secret, "31415926535897932384"));
+  EXPECT_EQ(retry.status, 200);
+  EXPECT_TRUE(retry.body.at("repeated").as_bool());
+  EXPECT_EQ(retry.body.at("record"), record);
+  http::Response again =
+      Call(Method::kPost, Path(id, "/draw"), DrawBody(secret, "27182818284590452353"));
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(again.body.at("code").as_string(), "task.already_drawn");
+
+  EXPECT_EQ(Call(Method::kPost, Path(id, "/confirm")).status, 200);
+  http::Response twice = Call(Method::kPost, Path(id, "/confirm"));
+  EXPECT_EQ(twice.status, 409);
+  EXPECT_EQ(twice.body.at("code").as_string(), "task.already_confirmed");
+  EXPECT_EQ(Refusals("task:draw:confirm"), 1);
+
+  // From the window's first day the record and pool are public, and they verify.
+  clock().Advance(kDay);
+  token_.clear();
+  http::Response rec =
+      Call(Method::kGet, "/api/v1/public/tasks/" + std::to_string(id) + "/draw-record");
+  ASSERT_EQ(rec.status, 200) << json::serialize(rec.body);
+  EXPECT_EQ(rec.body, record);
+  http::Response pool =
+      Call(Method::kGet, "/api/v1/public/tasks/" + std::to_string(id) + "/pool.csv");
+  ASSERT_EQ(pool.status, 200);
+  auto request = draw::ParseRequest(rec.body.at("request"), &pool.raw_body);
+  ASSERT_TRUE(request.ok()) << request.error().message;
+  auto outcome = draw::Draw(*request);
+  ASSERT_TRUE(outcome.ok()) << outcome.error().message;
+  json::value recomputed =
+      draw::RecordJson(rec.body.at("request"), *outcome, Sha256Hex(pool.raw_body), "");
+  EXPECT_EQ(draw::FirstDifference(rec.body, recomputed), "");
+}
+
+TEST_P(CeremonyTest, ABadPoolOrTeamIsRefusedAtTheCommitWithTheReason) {
+  LoginAs("yewu", "Demo@2026");
+  json::value body = TaskBody("人员不足的任务");
+  body.as_object()["inspector_capacity"] = 1;
+  const int64_t id = Create(body);
+  http::Response r =
+      Call(Method::kPost, Path(id, "/commit"), {{"scheduled_at", "2026-11-18 15:00"}});
+  EXPECT_EQ(r.status, 409) << json::serialize(r.body);
+  EXPECT_EQ(r.body.at("code").as_string(), "ceremony.team_infeasible");
+  EXPECT_FALSE(r.body.at("details").at("shortfalls").as_array().empty());
+  EXPECT_EQ(Call(Method::kGet, Path(id)).body.at("status").as_string(), "draft");
+
+  // A scope with no target at all.
+  json::value empty = TaskBody("空范围");
+  empty.as_object()["scope"] = {{"division", "500111"}};
+  const int64_t none = Create(empty);
+  http::Response e =
+      Call(Method::kPost, Path(none, "/commit"), {{"scheduled_at", "2026-11-18 15:00"}});
+  EXPECT_EQ(e.status, 409);
+  EXPECT_EQ(e.body.at("code").as_string(), "task.pool_empty");
+  EXPECT_EQ(Refusals("task:draw:commit"), 2);
+}
+
+// The inspectors' capacity and the targets' yearly allowance are shared by tasks: a second task
+// in the same window gets what the first left, and one target is drawn once for one item in a
+// year (工信部 profile: at most once).
+TEST_P(CeremonyTest, CapacityAndTheYearlyCapHoldAcrossTasks) {
+  LoginAs("admin", "Admin@2026");
+  ASSERT_EQ(
+      Call(Method::kPut, "/api/v1/policy", {{"profile_id", "miit"}, {"reason", "测试"}}).status,
+      200);
+  LoginAs("yewu", "Demo@2026");
+  json::value body = TaskBody("第一批");
+  body.as_object()["strata"] = json::array{{{"id", "A"}, {"ratio", "5"}},
+                                           {{"id", "B"}, {"ratio", "5"}},
+                                           {{"id", "C"}, {"ratio", "5"}},
+                                           {{"id", "D"}, {"ratio", "5"}}};
+  const int64_t first = Create(body);
+  const std::string secret = Commit(first);
+  ASSERT_EQ(
+      Call(Method::kPost, Path(first, "/draw"), DrawBody(secret, "11111111112222222222")).status,
+      200);
+  body.as_object()["name"] = "第二批";
+  const int64_t second = Create(body);
+  http::Response preview = Call(Method::kGet, Path(second, "/pool-preview"));
+  int64_t capped = 0;
+  for (const auto& e : preview.body.at("excluded").as_array()) {
+    if (e.at("reason") == "yearly_cap") capped = e.at("count").as_int64();
+  }
+  db::Lease sql = database().Acquire();
+  const int64_t drawn_first = db::Query("SELECT COUNT(*) FROM task_targets WHERE task_id = :t")
+                                  .Bind("t", first)
+                                  .ScalarInt(*sql);
+  // Targets with 投诉举报多 are drawn more often (001 第十条第三款): the cap spares them.
+  const int64_t spared =
+      db::Query(
+          "SELECT COUNT(*) FROM task_targets s JOIN target_tags g ON g.target_id "
+          "= s.target_id WHERE s.task_id = :t AND g.tag = '投诉举报多'")
+          .Bind("t", first)
+          .ScalarInt(*sql);
+  EXPECT_EQ(capped, drawn_first - spared);
+  // Capacity: the inspectors the first task holds have that much less in the second.
+  const int64_t held = db::Query("SELECT SUM(capacity) FROM task_capacity WHERE task_id = :t")
+                           .Bind("t", first)
+                           .ScalarInt(*sql);
+  EXPECT_EQ(held, drawn_first * 2);
+}
+
+// Two tasks committed and drawn at the same moment, from separate sessions, over the same four
+// targets (one of two drawn in each of two strata, so the tasks collide three times in four):
+// the capacity they hold never adds up to more than an inspector's, and the second draw replaces
+// what the first took from the reserves, so no target is drawn twice for the item this year.
+TEST_P(CeremonyTest, ConcurrentCommitsAndDrawsNeverExceedCapacityOrTheCap) {
+  LoginAs("admin", "Admin@2026");
+  ASSERT_EQ(
+      Call(Method::kPut, "/api/v1/policy", {{"profile_id", "miit"}, {"reason", "测试"}}).status,
+      200);
+  LoginAs("yewu", "Demo@2026");
+  json::value body = TaskBody("并发一");
+  body.as_object()["scope"] = {{"tag", "投诉举报多"}};
+  body.as_object()["strata"] =
+      json::array{{{"id", "C"}, {"count", 1}}, {{"id", "D"}, {"count", 1}}};
+  body.as_object()["inspector_capacity"] = 3;
+  const int64_t one = Create(body);
+  body.as_object()["name"] = "并发二";
+  const int64_t two = Create(body);
+  const std::string token = token_, csrf = csrf_;
+
+  auto call_as = [&](Method m, const std::string& path, json::value b) {
+    http::Request req;
+    req.method = m;
+    req.path = path;
+    req.body = std::move(b);
+    req.ip = "10.1.2.3";
+    req.session_token = token;
+    req.csrf_header = csrf;
+    return http::Dispatch(*router_, services(), req);
+  };
+  // Runs fn(id) for both tasks on two threads at once; returns the statuses.
+  auto both = [&](auto fn) {
+    std::map<int64_t, http::Response> out;
+    std::mutex mu;
+    std::vector<std::thread> threads;
+    for (int64_t id : {one, two}) {
+      threads.emplace_back([&, id] {
+        http::Response r = fn(id);
+        std::lock_guard lock(mu);
+        out[id] = std::move(r);
+      });
+    }
+    for (auto& t : threads) t.join();
+    return out;
+  };
+  auto commits = both([&](int64_t id) {
+    return call_as(Method::kPost, Path(id, "/commit"), {{"scheduled_at", "2026-11-18 15:00"}});
+  });
+  std::map<int64_t, std::string> secrets;
+  for (auto& [id, r] : commits) {
+    ASSERT_EQ(r.status, 200) << json::serialize(r.body);
+    secrets[id] = std::string(r.body.at("secret").as_string());
+  }
+  {
+    db::Lease sql = database().Acquire();
+    EXPECT_EQ(db::Query("SELECT COUNT(*) FROM (SELECT inspector_id FROM task_capacity GROUP BY "
+                        "inspector_id HAVING SUM(capacity) > 3) x")
+                  .ScalarInt(*sql),
+              0);
+  }
+  auto draws = both([&](int64_t id) {
+    return call_as(Method::kPost, Path(id, "/draw"), DrawBody(secrets[id], "98765432109876543210"));
+  });
+  for (auto& [id, r] : draws) EXPECT_EQ(r.status, 200) << json::serialize(r.body);
+  db::Lease sql = database().Acquire();
+  EXPECT_EQ(db::Query("SELECT COUNT(*) FROM task_targets").ScalarInt(*sql), 4);
+  EXPECT_EQ(db::Query("SELECT COUNT(*) FROM (SELECT target_id FROM task_targets GROUP BY target_id "
+                      "HAVING COUNT(*) > 1) x")
+                .ScalarInt(*sql),
+            0);
+  EXPECT_EQ(db::Query("SELECT COUNT(*) FROM (SELECT inspector_id FROM task_team GROUP BY "
+                      "inspector_id HAVING COUNT(*) > 3) x")
+                .ScalarInt(*sql),
+            0);
+}
+
+SSJ_BOTH_BACKENDS(CeremonyTest);
+
+}  // namespace
+}  // namespace ssj::ceremony
