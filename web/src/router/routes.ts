@@ -2,7 +2,7 @@
 // page needs (its list permission), checked by the guard and used to filter the menu.
 import { markRaw } from 'vue'
 import type { RouteRecordRaw } from 'vue-router'
-import { Collection, Document, HomeFilled, Setting, Tickets, User } from '@element-plus/icons-vue'
+import { Calendar, Collection, Document, HomeFilled, Setting, Tickets, User } from '@element-plus/icons-vue'
 import Layout from '@/layout/index.vue'
 
 declare module 'vue-router' {
@@ -83,6 +83,20 @@ export const layoutChildren: RouteRecordRaw[] = [
         name: 'catalog-item',
         component: () => import('@/views/catalog/item/index.vue'),
         meta: { title: '抽查事项', perm: 'catalog:item:list' },
+      },
+    ],
+  },
+  {
+    // 抽查计划: the annual plans (年度抽查工作计划), approved and published to the portal.
+    path: 'plan',
+    meta: { title: '抽查计划', icon: markRaw(Calendar) },
+    redirect: '/plan/annual',
+    children: [
+      {
+        path: 'annual',
+        name: 'plan-annual',
+        component: () => import('@/views/plan/annual/index.vue'),
+        meta: { title: '年度抽查工作计划', perm: 'plan:annual:list' },
       },
     ],
   },
@@ -199,6 +213,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'public-items',
         component: () => import('@/views/public/items/index.vue'),
         meta: { title: '抽查事项清单公示', nav: '抽查事项清单' },
+      },
+      {
+        path: 'plans',
+        name: 'public-plans',
+        component: () => import('@/views/public/plans/index.vue'),
+        meta: { title: '年度抽查工作计划公示', nav: '抽查计划' },
       },
     ],
   },
