@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "ceremony/ceremony_service.h"
+#include "ceremony/changes.h"
 #include "common/clock.h"
 #include "http/pipeline.h"
 #include "policy/policy_repo.h"
@@ -143,6 +144,155 @@ Result<Response> HandleRecordFile(Request& req) {
   return RecordDownload(*req.sql, task);
 }
 
+// --- Changes after the draw ---------------------------------------------------------------------
+
+Result<ChangeInput> ReadChange(const Request& req, std::string_view kind_code) {
+  ChangeInput in;
+  auto kind = ParseChangeKind(kind_code);
+  if (!kind) {
+    return Error::InvalidField("kind", "变更类型应为 replace_target、withdraw_inspector 或 void",
+                               std::string(kind_code.substr(0, 32)));
+  }
+  in.kind = *kind;
+  SSJ_ASSIGN(in.target_id, http::OptionalIntField(req.body, "target_id"));
+  SSJ_ASSIGN(in.inspector_id, http::OptionalIntField(req.body, "inspector_id"));
+  SSJ_ASSIGN(in.category,
+             http::StringField(req.body, "category", in.kind != ChangeKind::kVoid, 40));
+  if (in.kind == ChangeKind::kVoid) in.category = "作废";
+  SSJ_ASSIGN(in.reason, http::StringField(req.body, "reason", true, 2000));
+  return in;
+}
+
+void AuditChange(Request& req, const std::optional<Change>& before, const Change& after) {
+  req.audit = http::AuditNote{"task_change", std::to_string(after.id),
+                              before ? json::value(ChangeJson(*before)) : json::value(nullptr),
+                              ChangeJson(after)};
+}
+
+Result<Response> HandleChanges(Request& req) {
+  SSJ_ASSIGN(task::Task task, task::FindTask(req));
+  json::array items;
+  for (const Change& c : Changes(*req.sql, task.id)) items.push_back(ChangeJson(c));
+  return JsonResponse({{"items", std::move(items)}});
+}
+
+// {kind, target_id?, inspector_id?, category, reason}.
+Result<Response> HandleRequestChange(Request& req) {
+  SSJ_ASSIGN(task::Task task, task::FindTask(req, true));
+  SSJ_ASSIGN(std::string kind, http::StringField(req.body, "kind", true, 40));
+  SSJ_ASSIGN(ChangeInput in, ReadChange(req, kind));
+  SSJ_ASSIGN(int64_t id, RequestChange(*req.sql, task, in, req.principal->user_id, Now(req)));
+  const Change after = *GetChange(*req.sql, id);
+  AuditChange(req, std::nullopt, after);
+  return JsonResponse(ChangeJson(after), 201);
+}
+
+Result<Response> HandlePendingChanges(Request& req) {
+  json::array items;
+  for (const Change& c : Pending(*req.sql, req.principal)) items.push_back(ChangeJson(c));
+  return JsonResponse({{"items", std::move(items)}});
+}
+
+// The change of the path, its task in the caller's scope.
+Result<Change> FindChange(Request& req) {
+  SSJ_ASSIGN(int64_t id, req.PathId());
+  auto change = GetChange(*req.sql, id);
+  if (!change || !task::repo::Get(*req.sql, req.principal, change->task_id))
+    return Error::NotFound("变更申请");
+  return *change;
+}
+
+Result<Response> DecideChange(Request& req, bool approve) {
+  SSJ_ASSIGN(Change before, FindChange(req));
+  std::string reason;
+  if (!req.body.is_null()) {
+    SSJ_ASSIGN(reason, http::StringField(req.body, "reason", false, 2000));
+  }
+  SSJ_ASSIGN(Change after,
+             Decide(*req.sql, before, approve, req.principal->user_id, reason, Now(req)));
+  AuditChange(req, before, after);
+  return JsonResponse(ChangeJson(after));
+}
+Result<Response> HandleApproveChange(Request& req) { return DecideChange(req, true); }
+Result<Response> HandleRejectChange(Request& req) { return DecideChange(req, false); }
+
+// {public_input: {kind: "dice", value}}: the fresh input of an approved withdrawal.
+Result<Response> HandleApplyChange(Request& req) {
+  SSJ_ASSIGN(Change before, FindChange(req));
+  const json::value* input =
+      req.body.is_object() ? req.body.as_object().if_contains("public_input") : nullptr;
+  if (!input || !input->is_object())
+    return Error::InvalidField("public_input", "请录入新的公开随机数（骰子数字）");
+  auto value = http::StringField(*input, "value", true, 600);
+  if (!value.ok())
+    return Error::InvalidField("public_input.value", "请录入新的公开随机数（骰子数字）");
+  SSJ_ASSIGN(Change after,
+             ApplyWithdrawal(*req.sql, before, *value, req.principal->user_id, Now(req)));
+  AuditChange(req, before, after);
+  return JsonResponse(ChangeJson(after));
+}
+
+// --- The inspector's own view --------------------------------------------------------------------
+
+// The inspector record of the logged-in user (inspectors.user_id), or 403.
+Result<int64_t> OwnInspector(Request& req) {
+  const int64_t id = db::Query("SELECT id FROM inspectors WHERE user_id = :u")
+                         .Bind("u", req.principal->user_id)
+                         .ScalarInt(*req.sql);
+  if (!id) {
+    return Error{ErrorKind::kForbidden,
+                 "task.not_an_inspector",
+                 "当前账号未关联执法检查人员，无法查看检查任务",
+                 {}};
+  }
+  return id;
+}
+
+Result<Response> HandleMyAssignments(Request& req) {
+  SSJ_ASSIGN(int64_t me, OwnInspector(req));
+  json::array items;
+  db::Query(
+      "SELECT t.id, t.code, t.name, t.status, t.start_date, t.end_date, g.id, g.code, g.name, "
+      "g.address, m.slot FROM task_team m JOIN tasks t ON t.id = m.task_id JOIN targets g ON g.id "
+      "= m.target_id WHERE m.inspector_id = :me AND t.status IN ('drawn', 'confirmed', "
+      "'inspecting') ORDER BY t.start_date, t.id, g.id")
+      .Bind("me", me)
+      .ForEach(*req.sql, [&](const soci::row& row) {
+        items.push_back({{"task_id", db::RowInt(row, 0)},
+                         {"task_code", db::RowText(row, 1)},
+                         {"task_name", db::RowText(row, 2)},
+                         {"status", db::RowText(row, 3)},
+                         {"start_date", db::RowText(row, 4)},
+                         {"end_date", db::RowText(row, 5)},
+                         {"target_id", db::RowInt(row, 6)},
+                         {"target_code", db::RowText(row, 7)},
+                         {"target_name", db::RowText(row, 8)},
+                         {"address", db::RowText(row, 9)},
+                         {"role", db::RowInt(row, 10) == 0 ? "组长" : "组员"}});
+      });
+  return JsonResponse({{"inspector_id", me}, {"items", std::move(items)}});
+}
+
+// {category: 回避 | 疾病 | 工作调动 | 其他, reason, target_id?}: the inspector asks to withdraw
+// from a task; the head decides, and the substitute is drawn with fresh dice.
+Result<Response> HandleDeclare(Request& req) {
+  SSJ_ASSIGN(int64_t me, OwnInspector(req));
+  SSJ_ASSIGN(int64_t task_id, req.PathId());
+  task::repo::Lock(*req.sql, task_id);
+  auto task = task::repo::Get(*req.sql, nullptr, task_id);
+  if (!task) return Error::NotFound("抽查任务");
+  ChangeInput in;
+  in.kind = ChangeKind::kWithdrawInspector;
+  in.inspector_id = me;
+  SSJ_ASSIGN(in.target_id, http::OptionalIntField(req.body, "target_id"));
+  SSJ_ASSIGN(in.category, http::StringField(req.body, "category", true, 40));
+  SSJ_ASSIGN(in.reason, http::StringField(req.body, "reason", true, 2000));
+  SSJ_ASSIGN(int64_t id, RequestChange(*req.sql, *task, in, req.principal->user_id, Now(req)));
+  const Change after = *GetChange(*req.sql, id);
+  AuditChange(req, std::nullopt, after);
+  return JsonResponse(ChangeJson(after), 201);
+}
+
 // --- The portal -------------------------------------------------------------------------------
 
 json::object PublicJson(const task::Task& task, const std::string& today) {
@@ -225,6 +375,28 @@ void RegisterRoutes(http::Router& router) {
              "抽取情况：见证人、公开随机数、记录、抽中对象与检查组", kGroup, HandleDrawGet);
   router.Add(Method::kGet, "/api/v1/tasks/{id}/draw-record", kPerm, "task:task:list", "",
              "下载抽取记录（ssj verify 的输入）", kGroup, HandleRecordFile);
+  router.Add(Method::kGet, "/api/v1/tasks/{id}/changes", kPerm, "task:task:list", "",
+             "名单变更与作废申请及其审批", kGroup, HandleChanges);
+  router.Add(Method::kPost, "/api/v1/tasks/{id}/changes", kPerm, "task:change:request",
+             "task:change:request",
+             "申请变更已抽取名单（替换检查对象、检查人员退出）或作废抽取，须负责人批准", kGroup,
+             HandleRequestChange);
+  router.Add(Method::kGet, "/api/v1/task-changes", kPerm, "task:change:approve", "",
+             "待审批的名单变更和作废申请", kGroup, HandlePendingChanges);
+  router.Add(Method::kPost, "/api/v1/task-changes/{id}/approve", kPerm, "task:change:approve",
+             "task:change:approve",
+             "批准变更（替换对象按备选顺序递补、作废立即生效；不能审批本人的申请）", kGroup,
+             HandleApproveChange);
+  router.Add(Method::kPost, "/api/v1/task-changes/{id}/reject", kPerm, "task:change:approve",
+             "task:change:reject", "驳回变更申请（须填写理由）", kGroup, HandleRejectChange);
+  router.Add(Method::kPost, "/api/v1/task-changes/{id}/apply", kPerm, "task:draw:run",
+             "task:change:apply", "录入新的公开随机数，补抽已批准退出的检查人员", kGroup,
+             HandleApplyChange);
+  router.Add(Method::kGet, "/api/v1/my/assignments", Access::kAuthenticated, "", "",
+             "本人的检查任务（执法检查人员）", kGroup, HandleMyAssignments);
+  router.Add(Method::kPost, "/api/v1/my/assignments/{id}/declare", Access::kAuthenticated, "",
+             "task:change:declare", "本人申报回避或退出检查任务（报负责人审批）", kGroup,
+             HandleDeclare);
   router.Add(Method::kGet, "/api/v1/public/tasks", Access::kPublic, "", "",
              "抽查任务公示：承诺值、各层户数、排除户数、抽取时间（无需登录）", "公示",
              HandlePublicList);

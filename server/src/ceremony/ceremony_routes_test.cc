@@ -377,6 +377,157 @@ TEST_P(CeremonyTest, ConcurrentCommitsAndDrawsNeverExceedCapacityOrTheCap) {
             0);
 }
 
+// After the lock: a target replaced by the next reserve and an inspector's declared 回避 refilled
+// with fresh dice, each only with the head's approval (never the requester's own), and a void
+// that stays on the portal with its reason. The record still verifies after each change.
+TEST_P(CeremonyTest, ChangesAfterTheLockNeedTheHeadAndFollowTheEngine) {
+  LoginAs("yewu", "Demo@2026");
+  const int64_t id = Create(TaskBody("变更测试"));
+  const std::string secret = Commit(id);
+  http::Response drawn =
+      Call(Method::kPost, Path(id, "/draw"), DrawBody(secret, "31415926535897932384"));
+  ASSERT_EQ(drawn.status, 200) << json::serialize(drawn.body);
+  ASSERT_EQ(Call(Method::kPost, Path(id, "/confirm")).status, 200);
+  const json::value first = drawn.body.at("targets").at(0);
+  const int64_t replaced = first.at("target_id").as_int64();
+
+  // A change of a locked list is a request, not an edit.
+  http::Response asked = Call(Method::kPost, Path(id, "/changes"),
+                              {{"kind", "replace_target"},
+                               {"target_id", replaced},
+                               {"category", "注销"},
+                               {"reason", "已于 2026-11-10 注销登记"}});
+  ASSERT_EQ(asked.status, 201) << json::serialize(asked.body);
+  const std::string change =
+      "/api/v1/task-changes/" + std::to_string(asked.body.at("id").as_int64());
+  EXPECT_EQ(Call(Method::kPost, change + "/approve").status, 403);  // staff cannot approve
+  LoginAs("fuzeren", "Demo@2026");
+  http::Response approved = Call(Method::kPost, change + "/approve", {{"reason", "同意"}});
+  ASSERT_EQ(approved.status, 200) << json::serialize(approved.body);
+  EXPECT_EQ(approved.body.at("status").as_string(), "applied");
+  {
+    db::Lease sql = database().Acquire();
+    EXPECT_EQ(db::Query("SELECT COUNT(*) FROM task_targets WHERE task_id = :t AND target_id = :g")
+                  .Bind("t", id)
+                  .Bind("g", replaced)
+                  .ScalarInt(*sql),
+              0);
+  }
+  LoginAs("yewu", "Demo@2026");
+  json::value record = Call(Method::kGet, Path(id, "/draw")).body.at("record");
+  ASSERT_EQ(record.at("replacements").as_array().size(), 1u);
+  EXPECT_EQ(record.at("replacements").at(0).at("target"), first.at("code"));
+
+  // An inspector of a team declares 回避 for one target; the head approves; fresh dice refill.
+  const json::value now_first = Call(Method::kGet, Path(id, "/draw")).body.at("targets").at(0);
+  const std::string inspector_code(now_first.at("team").at(1).at("code").as_string());
+  int64_t inspector = 0;
+  {
+    db::Lease sql = database().Acquire();
+    inspector = db::Query("SELECT id FROM inspectors WHERE code = :c")
+                    .Bind("c", inspector_code)
+                    .ScalarInt(*sql);
+    const int64_t user =
+        db::Query("SELECT id FROM users WHERE username = 'jiancha'").ScalarInt(*sql);
+    db::Query("UPDATE inspectors SET user_id = NULL WHERE user_id = :u").Bind("u", user).Exec(*sql);
+    db::Query("UPDATE inspectors SET user_id = :u WHERE id = :i")
+        .Bind("u", user)
+        .Bind("i", inspector)
+        .Exec(*sql);
+  }
+  LoginAs("jiancha", "Demo@2026");
+  http::Response mine = Call(Method::kGet, "/api/v1/my/assignments");
+  ASSERT_EQ(mine.status, 200);
+  ASSERT_FALSE(mine.body.at("items").as_array().empty());
+  const int64_t conflict_target = mine.body.at("items").at(0).at("target_id").as_int64();
+  http::Response declared =
+      Call(Method::kPost, "/api/v1/my/assignments/" + std::to_string(id) + "/declare",
+           {{"category", "回避"}, {"reason", "配偶在该企业任职"}, {"target_id", conflict_target}});
+  ASSERT_EQ(declared.status, 201) << json::serialize(declared.body);
+  const std::string withdrawal =
+      "/api/v1/task-changes/" + std::to_string(declared.body.at("id").as_int64());
+  LoginAs("fuzeren", "Demo@2026");
+  http::Response pending = Call(Method::kGet, "/api/v1/task-changes");
+  EXPECT_EQ(pending.body.at("items").as_array().size(), 1u);
+  EXPECT_EQ(Call(Method::kPost, withdrawal + "/approve").body.at("status").as_string(), "approved");
+  LoginAs("yewu", "Demo@2026");
+  http::Response few = Call(Method::kPost, withdrawal + "/apply",
+                            {{"public_input", {{"kind", "dice"}, {"value", "123"}}}});
+  EXPECT_EQ(few.status, 400);
+  http::Response applied =
+      Call(Method::kPost, withdrawal + "/apply",
+           {{"public_input", {{"kind", "dice"}, {"value", "27182818284590452353"}}}});
+  ASSERT_EQ(applied.status, 200) << json::serialize(applied.body);
+  {
+    db::Lease sql = database().Acquire();
+    EXPECT_EQ(db::Query("SELECT COUNT(*) FROM task_team WHERE task_id = :t AND inspector_id = :i")
+                  .Bind("t", id)
+                  .Bind("i", inspector)
+                  .ScalarInt(*sql),
+              0);
+    EXPECT_EQ(db::Query("SELECT COUNT(*) FROM conflicts WHERE inspector_id = :i AND target_id = :g "
+                        "AND source = '自行申报'")
+                  .Bind("i", inspector)
+                  .Bind("g", conflict_target)
+                  .ScalarInt(*sql),
+              1);
+  }
+  record = Call(Method::kGet, Path(id, "/draw")).body.at("record");
+  ASSERT_EQ(record.at("recusals").as_array().size(), 1u);
+  EXPECT_FALSE(record.at("recusals").at(0).at("refilled").as_array().empty());
+  // The changed record verifies against the frozen pool.
+  http::Response pool = Call(Method::kGet, Path(id, "/pool.csv"));
+  auto request = draw::ParseRequest(record.at("request"), &pool.raw_body);
+  ASSERT_TRUE(request.ok()) << request.error().message;
+  auto outcome = draw::Draw(*request);
+  ASSERT_TRUE(outcome.ok()) << outcome.error().message;
+  EXPECT_EQ(draw::FirstDifference(record, draw::RecordJson(record.at("request"), *outcome,
+                                                           Sha256Hex(pool.raw_body), "")),
+            "");
+
+  // A void needs the head too, and stays public with its reason.
+  http::Response void_asked =
+      Call(Method::kPost, Path(id, "/changes"), {{"kind", "void"}, {"reason", "抽查事项调整"}});
+  ASSERT_EQ(void_asked.status, 201) << json::serialize(void_asked.body);
+  LoginAs("admin", "Admin@2026");
+  http::Response own =
+      Call(Method::kPost, Path(id, "/changes"), {{"kind", "void"}, {"reason", "重复"}});
+  EXPECT_EQ(own.status, 409);  // one void request at a time
+  LoginAs("fuzeren", "Demo@2026");
+  ASSERT_EQ(
+      Call(Method::kPost, "/api/v1/task-changes/" +
+                              std::to_string(void_asked.body.at("id").as_int64()) + "/approve")
+          .status,
+      200);
+  token_.clear();
+  http::Response pub = Call(Method::kGet, "/api/v1/public/tasks/" + std::to_string(id));
+  EXPECT_EQ(pub.body.at("status").as_string(), "void");
+  EXPECT_EQ(pub.body.at("void_reason").as_string(), "抽查事项调整");
+  db::Lease sql = database().Acquire();
+  EXPECT_EQ(db::Query("SELECT COUNT(*) FROM task_capacity WHERE task_id = :t")
+                .Bind("t", id)
+                .ScalarInt(*sql),
+            0);
+}
+
+// Nobody approves their own request.
+TEST_P(CeremonyTest, TheRequesterCannotApprove) {
+  LoginAs("admin", "Admin@2026");
+  json::value body = TaskBody("自批测试");
+  body.as_object()["department_id"] = 4;  // 节能与综合利用处, whose inspectors form the teams
+  const int64_t id = Create(body);
+  ASSERT_FALSE(Commit(id).empty());
+  http::Response asked =
+      Call(Method::kPost, Path(id, "/changes"), {{"kind", "void"}, {"reason", "测试"}});
+  ASSERT_EQ(asked.status, 201) << json::serialize(asked.body);
+  http::Response own =
+      Call(Method::kPost,
+           "/api/v1/task-changes/" + std::to_string(asked.body.at("id").as_int64()) + "/approve");
+  EXPECT_EQ(own.status, 403);
+  EXPECT_EQ(own.body.at("code").as_string(), "task.self_approval");
+  EXPECT_EQ(Refusals("task:change:approve"), 1);
+}
+
 SSJ_BOTH_BACKENDS(CeremonyTest);
 
 }  // namespace

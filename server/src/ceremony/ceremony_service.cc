@@ -55,6 +55,52 @@ std::string Lower(std::string s) {
 
 }  // namespace
 
+DrawRows RowsOf(soci::session& sql, const draw::Outcome& outcome,
+                const std::unordered_map<std::string, int64_t>& ids) {
+  // The drawn targets in target order (teams are in target order), their teams, the loads.
+  std::unordered_map<std::string, std::pair<std::string, std::string>> picks;  // stratum, ticket
+  for (const draw::StratumResult& s : outcome.strata) {
+    for (const draw::Pick& p : s.selected) picks[p.code] = {s.id, draw::Hex(p.ticket)};
+    for (const draw::Pick& p : s.reserves) picks[p.code] = {s.id, draw::Hex(p.ticket)};
+  }
+  std::vector<std::string> codes;
+  for (const auto& [code, n] : outcome.loads) codes.push_back(code);
+  const auto inspector_ids = task::repo::InspectorIds(sql, codes);
+  DrawRows rows;
+  for (const draw::TeamResult& tr : outcome.teams) {
+    const int64_t target_id = ids.at(tr.target);
+    const auto& pick = picks[tr.target];
+    rows.drawn.push_back(task::repo::DrawnTarget{target_id, pick.first, tr.target, pick.second});
+    for (const draw::Member& m : tr.members) {
+      rows.team.push_back(task::repo::TeamSlot{target_id, m.slot, inspector_ids.at(m.inspector)});
+    }
+  }
+  for (const auto& [code, n] : outcome.loads) rows.loads.emplace_back(inspector_ids.at(code), n);
+  return rows;
+}
+
+Result<boost::json::value> Rerun(soci::session& sql, const task::Task& t,
+                                 const boost::json::value& request) {
+  const std::string csv = task::repo::PoolCsv(sql, t.id);
+  SSJ_ASSIGN(draw::Request parsed, draw::ParseRequest(request, &csv));
+  std::vector<draw::Shortfall> shortfalls;
+  auto run = draw::Draw(parsed, &shortfalls);
+  if (!run.ok()) {
+    Error e = run.take_error();
+    if (!shortfalls.empty()) {
+      e.code = "ceremony.team_infeasible";
+      e.message = "无法补足检查组：" + e.message;
+    }
+    return e;
+  }
+  json::value record =
+      draw::RecordJson(request, *run, Sha256Hex(csv), std::string("ssj ") + SSJ_VERSION);
+  const DrawRows rows = RowsOf(sql, *run, task::repo::PoolIds(sql, t.id));
+  task::repo::ReplaceDrawRows(sql, t.id, json::serialize(record), rows.drawn, rows.team,
+                              rows.loads);
+  return record;
+}
+
 Result<CommitResult> Commit(soci::session& sql, const task::Task& t, const policy::Rules& rules,
                             const std::string& scheduled_at, const std::string& today, int64_t by,
                             const std::string& now) {
@@ -211,31 +257,10 @@ Result<DrawResult> Draw(soci::session& sql, const task::Task& t, const policy::R
   json::value record =
       draw::RecordJson(request, outcome, pool_sha256, std::string("ssj ") + SSJ_VERSION);
 
-  // Rows: the drawn targets in target order (teams are in target order), their teams, loads.
-  std::unordered_map<std::string, std::pair<std::string, std::string>>
-      picks;  // code → stratum, ticket
-  for (const draw::StratumResult& s : outcome.strata) {
-    for (const draw::Pick& p : s.selected) picks[p.code] = {s.id, draw::Hex(p.ticket)};
-    for (const draw::Pick& p : s.reserves) picks[p.code] = {s.id, draw::Hex(p.ticket)};
-  }
-  std::vector<std::string> codes;
-  for (const auto& [code, n] : outcome.loads) codes.push_back(code);
-  const auto inspector_ids = task::repo::InspectorIds(sql, codes);
-  std::vector<task::repo::DrawnTarget> drawn;
-  std::vector<task::repo::TeamSlot> team;
-  for (const draw::TeamResult& tr : outcome.teams) {
-    const int64_t target_id = ids.at(tr.target);
-    const auto& pick = picks[tr.target];
-    drawn.push_back(task::repo::DrawnTarget{target_id, pick.first, tr.target, pick.second});
-    for (const draw::Member& m : tr.members) {
-      team.push_back(task::repo::TeamSlot{target_id, m.slot, inspector_ids.at(m.inspector)});
-    }
-  }
-  std::vector<std::pair<int64_t, int64_t>> loads;
-  for (const auto& [code, n] : outcome.loads) loads.emplace_back(inspector_ids.at(code), n);
+  const DrawRows rows = RowsOf(sql, outcome, ids);
   const json::value public_input = {{"kind", "dice"}, {"value", digits}};
-  task::repo::SaveDraw(sql, t.id, json::serialize(public_input), json::serialize(record), drawn,
-                       team, loads, by, now);
+  task::repo::SaveDraw(sql, t.id, json::serialize(public_input), json::serialize(record),
+                       rows.drawn, rows.team, rows.loads, by, now);
   return DrawResult{std::move(record), false};
 }
 

@@ -12,11 +12,14 @@
 
 #include <boost/json/value.hpp>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "ceremony/ceremony.h"
 #include "common/error.h"
+#include "draw/draw_types.h"
 #include "policy/policy_types.h"
+#include "task/task_repo.h"
 #include "task/task_types.h"
 
 namespace ssj::ceremony {
@@ -42,6 +45,20 @@ struct DrawResult {
 };
 Result<DrawResult> Draw(soci::session& sql, const task::Task& task, const policy::Rules& rules,
                         const DrawInput& input, int64_t by, const std::string& now);
+
+// The drawn targets, teams and loads of an outcome as rows; `ids` maps pool codes to targets.
+struct DrawRows {
+  std::vector<task::repo::DrawnTarget> drawn;
+  std::vector<task::repo::TeamSlot> team;
+  std::vector<std::pair<int64_t, int64_t>> loads;
+};
+DrawRows RowsOf(soci::session& sql, const draw::Outcome& outcome,
+                const std::unordered_map<std::string, int64_t>& ids);
+
+// Runs the engine again on a drawn task's request (with the replacements and recusals added so
+// far) and its frozen pool, and stores the new record and rows. For changes after the draw.
+Result<boost::json::value> Rerun(soci::session& sql, const task::Task& task,
+                                 const boost::json::value& request);
 
 // Witnesses of a task, in the order recorded.
 std::vector<Witness> Witnesses(soci::session& sql, int64_t task_id);

@@ -99,7 +99,8 @@ const std::vector<DemoRole>& Roles() {
         "task:task:edit",
         "task:draw:commit",
         "task:draw:run",
-        "task:draw:confirm"},
+        "task:draw:confirm",
+        "task:change:request"},
        "实施主体：名录库、计划、任务、抽取、结果审核"},
       {"inspector",
        "执法检查人员",
@@ -110,7 +111,7 @@ const std::vector<DemoRole>& Roles() {
        "负责人",
        org::DataScope::kDeptTree,
        {"system:dept:list", "system:user:list", "system:audit:list", "plan:annual:list",
-        "plan:annual:approve", "task:task:list"},
+        "plan:annual:approve", "task:task:list", "task:change:approve"},
        "审批锁定名单变更和已公示结果的更正"},
   };
   return kRoles;

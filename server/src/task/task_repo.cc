@@ -585,11 +585,11 @@ void ForEachExclusion(soci::session& sql, int64_t id,
       .ForEach(sql, [&](const soci::row& row) { fn(ExcludedFromRow(row)); });
 }
 
-void SaveDraw(soci::session& sql, int64_t id, const std::string& public_input,
-              const std::string& record, const std::vector<DrawnTarget>& targets,
-              const std::vector<TeamSlot>& team,
-              const std::vector<std::pair<int64_t, int64_t>>& loads, int64_t by,
-              const std::string& now) {
+void ReplaceDrawRows(soci::session& sql, int64_t id, const std::string& record,
+                     const std::vector<DrawnTarget>& targets, const std::vector<TeamSlot>& team,
+                     const std::vector<std::pair<int64_t, int64_t>>& loads) {
+  Query("DELETE FROM task_team WHERE task_id = :id").Bind("id", id).Exec(sql);
+  Query("DELETE FROM task_targets WHERE task_id = :id").Bind("id", id).Exec(sql);
   for (size_t k = 0; k < targets.size(); ++k) {
     const DrawnTarget& t = targets[k];
     Query(
@@ -620,14 +620,40 @@ void SaveDraw(soci::session& sql, int64_t id, const std::string& public_input,
         .Bind("c", load)
         .Exec(sql);
   }
-  Query(
-      "UPDATE tasks SET status = 'drawn', public_input = :input, record = :record, drawn_by = "
-      ":by, drawn_at = :now, updated_by = :by2, updated_at = :now2 WHERE id = :id")
-      .Bind("input", public_input)
+  Query("UPDATE tasks SET record = :record WHERE id = :id")
       .Bind("record", record)
+      .Bind("id", id)
+      .Exec(sql);
+}
+
+void SaveDraw(soci::session& sql, int64_t id, const std::string& public_input,
+              const std::string& record, const std::vector<DrawnTarget>& targets,
+              const std::vector<TeamSlot>& team,
+              const std::vector<std::pair<int64_t, int64_t>>& loads, int64_t by,
+              const std::string& now) {
+  ReplaceDrawRows(sql, id, record, targets, team, loads);
+  Query(
+      "UPDATE tasks SET status = 'drawn', public_input = :input, drawn_by = :by, drawn_at = :now, "
+      "updated_by = :by2, updated_at = :now2 WHERE id = :id")
+      .Bind("input", public_input)
       .Bind("by", by)
       .Bind("now", now)
       .Bind("by2", by)
+      .Bind("now2", now)
+      .Bind("id", id)
+      .Exec(sql);
+}
+
+void SetVoid(soci::session& sql, int64_t id, const std::string& reason, int64_t by,
+             const std::string& now) {
+  // A void task holds no capacity; its rows stay for the record but count for nothing.
+  Query("DELETE FROM task_capacity WHERE task_id = :id").Bind("id", id).Exec(sql);
+  Query(
+      "UPDATE tasks SET status = 'void', void_reason = :reason, voided_at = :now, updated_by = "
+      ":by, updated_at = :now2 WHERE id = :id")
+      .Bind("reason", reason)
+      .Bind("now", now)
+      .Bind("by", by)
       .Bind("now2", now)
       .Bind("id", id)
       .Exec(sql);

@@ -120,6 +120,13 @@ void SaveDraw(soci::session& sql, int64_t id, const std::string& public_input,
               const std::vector<TeamSlot>& team,
               const std::vector<std::pair<int64_t, int64_t>>& loads, int64_t by,
               const std::string& now);
+// Replaces the drawn rows, the capacity held (the loads) and the record: after a change.
+void ReplaceDrawRows(soci::session& sql, int64_t id, const std::string& record,
+                     const std::vector<DrawnTarget>& targets, const std::vector<TeamSlot>& team,
+                     const std::vector<std::pair<int64_t, int64_t>>& loads);
+// Voids a task: status, reason, time; releases its capacity.
+void SetVoid(soci::session& sql, int64_t id, const std::string& reason, int64_t by,
+             const std::string& now);
 std::string RecordJson(soci::session& sql, int64_t id);
 std::string PublicInputJson(soci::session& sql, int64_t id);
 // The engine request stored at commit (no targets, secret or public input).
