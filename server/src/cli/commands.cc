@@ -143,6 +143,12 @@ int Demo(const std::string& db_url, int targets) {
   if (!report->already_present) {
     std::cout << "名录库演示检查对象 " << report->targets << " 个，场地场所和产品 "
               << report->places_and_products << " 个。\n";
+    if (report->tasks > 0) {
+      std::cout << "年度抽查工作计划 " << report->plans << " 个（已公开），抽查任务 "
+                << report->tasks << " 个（已确认、已冻结待抽取、草稿各一）。\n";
+      std::cout << "待抽取的演示任务 " << report->pending_task
+                << " 的部门密钥（抽取时录入，仅显示这一次）: " << report->pending_secret << "\n";
+    }
   }
   if (targets > 0) {
     std::cerr << "生成检查对象名录至 " << targets << " 个…\n";

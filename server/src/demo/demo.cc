@@ -10,6 +10,7 @@
 #include "demo/demo_items.h"
 #include "demo/demo_restrictions.h"
 #include "demo/demo_targets.h"
+#include "demo/demo_tasks.h"
 #include "org/admin.h"
 #include "org/org.h"
 #include "org/org_repo.h"
@@ -218,6 +219,11 @@ Result<DemoReport> Run(const Services& services, int64_t targets) {
   SSJ_ASSIGN(report.inspectors, AddInspectors(*sql, services.db->backend(), now_ms));
   SSJ_TRY(AddRestrictions(*sql, services.db->backend(), now_ms));
   SSJ_TRY(AddItems(*sql, services.db->backend(), now_ms));
+  SSJ_ASSIGN(DemoTasks tasks, AddPlansAndTasks(*sql, services.db->backend(), now_ms));
+  report.plans = tasks.plans;
+  report.tasks = tasks.tasks;
+  report.pending_task = tasks.pending_task;
+  report.pending_secret = tasks.pending_secret;
   return report;
 }
 

@@ -28,6 +28,10 @@ struct DemoReport {
   int64_t targets = 0;  // demo targets added to the directory
   int64_t places_and_products = 0;
   int64_t inspectors = 0;  // demo people added to the inspector directory
+  int64_t plans = 0;
+  int64_t tasks = 0;
+  std::string pending_task;    // a committed task awaiting its ceremony
+  std::string pending_secret;  // its department secret, for the demo user
 };
 
 // Loads the demo once (later calls change nothing) with `targets` demo targets in the directory.

@@ -1,0 +1,48 @@
+// The demo on both backends: a published plan and tasks in three states, the committed task's
+// secret matching its published commitment, and a second run changing nothing.
+#include "demo/demo.h"
+
+#include <gtest/gtest.h>
+
+#include "db/database.h"
+#include "draw/draw.h"
+#include "draw/encoding.h"
+#include "testing/test_db.h"
+
+namespace ssj::demo {
+namespace {
+
+class DemoTest : public testing::DbTest {};
+
+TEST_P(DemoTest, APublishedPlanAndTasksInThreeStates) {
+  auto report = demo::Run(services(), 2000);
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  EXPECT_EQ(report->plans, 1);
+  EXPECT_EQ(report->tasks, 3);
+  db::Lease sql = database().Acquire();
+  EXPECT_EQ(db::Query("SELECT COUNT(*) FROM plans WHERE status = 'published'").ScalarInt(*sql), 1);
+  for (const char* status : {"confirmed", "committed", "draft"}) {
+    EXPECT_EQ(
+        db::Query("SELECT COUNT(*) FROM tasks WHERE status = :s").Bind("s", status).ScalarInt(*sql),
+        1)
+        << status;
+  }
+  draw::Digest secret{};
+  ASSERT_TRUE(draw::ParseHex32(report->pending_secret, &secret));
+  std::string commitment;
+  db::Query("SELECT commitment FROM tasks WHERE code = :c")
+      .Bind("c", report->pending_task)
+      .ForEach(*sql, [&](const soci::row& row) { commitment = db::RowText(row, 0); });
+  EXPECT_EQ(commitment, draw::Hex(draw::Commitment(secret)));
+  EXPECT_GT(db::Query("SELECT COUNT(*) FROM task_targets").ScalarInt(*sql), 0);
+
+  auto again = demo::Run(services(), 2000);
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->already_present);
+  EXPECT_EQ(db::Query("SELECT COUNT(*) FROM tasks").ScalarInt(*sql), 3);
+}
+
+SSJ_BOTH_BACKENDS(DemoTest);
+
+}  // namespace
+}  // namespace ssj::demo
