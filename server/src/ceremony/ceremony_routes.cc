@@ -1,10 +1,14 @@
 #include "ceremony/ceremony_routes.h"
 
 #include <boost/json.hpp>
+#include <filesystem>
+#include <fstream>
 
 #include "ceremony/ceremony_service.h"
 #include "ceremony/changes.h"
 #include "common/clock.h"
+#include "common/crypto.h"
+#include "exporter/table_writer.h"
 #include "http/pipeline.h"
 #include "policy/policy_repo.h"
 #include "task/pool.h"
@@ -142,6 +146,90 @@ Result<Response> RecordDownload(soci::session& sql, const task::Task& task) {
 Result<Response> HandleRecordFile(Request& req) {
   SSJ_ASSIGN(task::Task task, task::FindTask(req));
   return RecordDownload(*req.sql, task);
+}
+
+// --- Documents -----------------------------------------------------------------------------------
+
+// A workbook of one sheet, written to a scratch directory and read back for the download.
+Result<std::string> Workbook(const std::string& sheet,
+                             const std::vector<exporter::OutputColumn>& columns,
+                             const std::vector<std::vector<std::string>>& rows) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("ssj-xlsx-" + RandomHex(8));
+  fs::create_directories(dir);
+  const std::string path = (dir / "out.xlsx").string();
+  auto cleanup = [&] {
+    std::error_code ignored;
+    fs::remove_all(dir, ignored);
+  };
+  auto writer = exporter::TableWriter::Open(exporter::Format::kXlsx, path, sheet, dir.string());
+  if (!writer.ok()) {
+    cleanup();
+    return writer.take_error();
+  }
+  Status ok = (*writer)->Begin(columns);
+  for (size_t k = 0; ok.ok() && k < rows.size(); ++k) ok = (*writer)->Row(rows[k]);
+  if (ok.ok()) ok = (*writer)->Finish();
+  if (!ok.ok()) {
+    cleanup();
+    return ok.take_error();
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  cleanup();
+  return bytes;
+}
+
+// The drawn list with each target's team: one row per target, the leader first.
+Result<Response> HandleDrawXlsx(Request& req) {
+  SSJ_ASSIGN(task::Task task, task::FindTask(req));
+  if (task.drawn_at.empty()) return Error::NotFound("抽取名单（任务尚未抽取）");
+  std::vector<exporter::OutputColumn> columns = {{"序号", 6},
+                                                 {"分层", 6},
+                                                 {"统一社会信用代码/编码", 22, true},
+                                                 {"检查对象名称", 36},
+                                                 {"行政区划代码", 12, true},
+                                                 {"检查地址", 40},
+                                                 {"检查组长", 12},
+                                                 {"组长所属部门", 24}};
+  for (int64_t m = 1; m < task.team_size; ++m) {
+    columns.push_back({"组员" + std::to_string(m), 12});
+    columns.push_back({"组员" + std::to_string(m) + "所属部门", 24});
+  }
+  std::vector<std::vector<std::string>> rows;
+  const json::value drawn = DrawnList(*req.sql, task);  // a local: the loop must not outlive it
+  for (const json::value& t : drawn.as_array()) {
+    std::vector<std::string> row = {
+        std::to_string(t.at("position").as_int64()),    std::string(t.at("stratum").as_string()),
+        std::string(t.at("code").as_string()),          std::string(t.at("name").as_string()),
+        std::string(t.at("division_code").as_string()), std::string(t.at("address").as_string())};
+    for (const json::value& m : t.at("team").as_array()) {
+      row.emplace_back(m.at("name").as_string());
+      row.emplace_back(m.at("department_name").as_string());
+    }
+    rows.push_back(std::move(row));
+  }
+  SSJ_ASSIGN(std::string bytes, Workbook("抽取名单", columns, rows));
+  return http::Download(std::move(bytes), http::kXlsxType, task.code + "-list.xlsx",
+                        task.code + "抽取名单及检查组.xlsx");
+}
+
+// Every excluded target with its reason, for review and filing.
+Result<Response> HandleExclusionsXlsx(Request& req) {
+  SSJ_ASSIGN(task::Task task, task::FindTask(req));
+  if (task.status == task::State::kDraft) return Error::NotFound("排除清单（任务尚未冻结）");
+  std::vector<std::vector<std::string>> rows;
+  task::repo::ForEachExclusion(*req.sql, task.id, [&](const task::Excluded& e) {
+    rows.push_back({e.code, e.name, std::string(task::ExclusionName(e.reason)), e.detail});
+  });
+  SSJ_ASSIGN(std::string bytes, Workbook("排除清单",
+                                         {{"统一社会信用代码/编码", 22, true},
+                                          {"检查对象名称", 36},
+                                          {"排除原因", 28},
+                                          {"说明", 48}},
+                                         rows));
+  return http::Download(std::move(bytes), http::kXlsxType, task.code + "-excluded.xlsx",
+                        task.code + "排除清单.xlsx");
 }
 
 // --- Changes after the draw ---------------------------------------------------------------------
@@ -375,6 +463,10 @@ void RegisterRoutes(http::Router& router) {
              "抽取情况：见证人、公开随机数、记录、抽中对象与检查组", kGroup, HandleDrawGet);
   router.Add(Method::kGet, "/api/v1/tasks/{id}/draw-record", kPerm, "task:task:list", "",
              "下载抽取记录（ssj verify 的输入）", kGroup, HandleRecordFile);
+  router.Add(Method::kGet, "/api/v1/tasks/{id}/draw.xlsx", kPerm, "task:task:list", "",
+             "导出抽取名单及检查组（XLSX）", kGroup, HandleDrawXlsx);
+  router.Add(Method::kGet, "/api/v1/tasks/{id}/exclusions.xlsx", kPerm, "task:task:list", "",
+             "导出排除清单及原因（XLSX）", kGroup, HandleExclusionsXlsx);
   router.Add(Method::kGet, "/api/v1/tasks/{id}/changes", kPerm, "task:task:list", "",
              "名单变更与作废申请及其审批", kGroup, HandleChanges);
   router.Add(Method::kPost, "/api/v1/tasks/{id}/changes", kPerm, "task:change:request",

@@ -19,6 +19,7 @@
 #include "draw/draw.h"
 #include "draw/draw_json.h"
 #include "draw/encoding.h"
+#include "importer/xlsx_reader.h"
 #include "testing/api_test.h"
 
 namespace ssj::ceremony {
@@ -209,6 +210,32 @@ TEST_P(CeremonyTest, AJointTaskFromDraftToAVerifiedPublicRecord) {
   EXPECT_EQ(again.body.at("code").as_string(), "task.already_drawn");
 
   EXPECT_EQ(Call(Method::kPost, Path(id, "/confirm")).status, 200);
+  // The list with its teams, and the exclusions with their reasons, as workbooks.
+  http::Response book = Call(Method::kGet, Path(id, "/draw.xlsx"));
+  ASSERT_EQ(book.status, 200);
+  std::vector<std::vector<std::string>> sheet;
+  auto reader = importer::XlsxReader::OpenBuffer(book.raw_body, "list.xlsx");
+  ASSERT_TRUE(reader.ok()) << reader.error().message;
+  ASSERT_TRUE(reader
+                  ->ForEachRow([&](size_t, const std::vector<std::string>& cells) -> Status {
+                    sheet.push_back(cells);
+                    return OkStatus();
+                  })
+                  .ok());
+  ASSERT_EQ(sheet.size(), selected + 1);
+  EXPECT_EQ(sheet[0][6], "检查组长");
+  EXPECT_EQ(sheet[1][2], drawn.body.at("targets").at(0).at("code").as_string());
+  EXPECT_EQ(sheet[1][6], drawn.body.at("targets").at(0).at("team").at(0).at("name").as_string());
+  http::Response excluded_book = Call(Method::kGet, Path(id, "/exclusions.xlsx"));
+  ASSERT_EQ(excluded_book.status, 200);
+  size_t excluded_rows = 0;
+  ASSERT_TRUE(importer::XlsxReader::OpenBuffer(excluded_book.raw_body, "x.xlsx")
+                  ->ForEachRow([&](size_t, const std::vector<std::string>&) -> Status {
+                    ++excluded_rows;
+                    return OkStatus();
+                  })
+                  .ok());
+  EXPECT_EQ(excluded_rows, 1u + 20u);
   http::Response twice = Call(Method::kPost, Path(id, "/confirm"));
   EXPECT_EQ(twice.status, 409);
   EXPECT_EQ(twice.body.at("code").as_string(), "task.already_confirmed");
