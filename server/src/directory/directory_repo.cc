@@ -449,6 +449,28 @@ void ForEach(soci::session& sql, const org::Principal* who, const TargetFilter& 
       fn);
 }
 
+void ForEachBrief(soci::session& sql, const TargetFilter& f,
+                  const std::function<void(const TargetBrief&)>& fn) {
+  db::ForEachById<TargetBrief>(
+      sql,
+      "SELECT t.id, t.kind, t.code, t.name, t.division_code, t.status, t.credit_class, "
+      "t.department_id FROM targets t",
+      Where(nullptr, f, Broad::kScan), "t.id",
+      [](const soci::row& row) {
+        return TargetBrief{RowInt(row, 0),  RowText(row, 1), RowText(row, 2),
+                           RowText(row, 3), RowText(row, 4), RowText(row, 5),
+                           RowText(row, 6), RowInt(row, 7),  {}};
+      },
+      [](soci::session& s, std::vector<TargetBrief>& batch) {
+        db::AttachInRange(
+            s, batch,
+            "SELECT target_id, tag FROM target_tags WHERE target_id >= :lo AND "
+            "target_id <= :hi ORDER BY target_id, tag",
+            [](TargetBrief& t, const soci::row& row) { t.tags.push_back(RowText(row, 1)); });
+      },
+      fn);
+}
+
 std::optional<Target> Get(soci::session& sql, const org::Principal* who, int64_t id) {
   Query q(std::string(kColumns) + " WHERE t.id = :id");
   q.Bind("id", id);

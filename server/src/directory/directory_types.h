@@ -55,6 +55,19 @@ struct Target : TargetInput {
   std::string updated_at;
 };
 
+// The fields a task's pool reads of a target (task/pool.cc), without the joins a page needs.
+struct TargetBrief {
+  int64_t id = 0;
+  std::string kind;
+  std::string code;
+  std::string name;
+  std::string division_code;
+  std::string status;
+  std::string credit_class;
+  int64_t department_id = 0;
+  std::vector<std::string> tags;
+};
+
 struct TargetFilter {
   std::string kind;
   std::string name;      // substring

@@ -29,7 +29,7 @@ std::string ClassName(const std::string& stratum) {
 
 std::string PoolFileName(const Task& task) { return task.code + "-pool.csv"; }
 
-std::string PoolCode(const directory::Target& target) {
+std::string PoolCode(const directory::TargetBrief& target) {
   if (target.kind == "place") return "P" + std::to_string(target.id);
   if (target.kind == "product") return "G" + std::to_string(target.id);
   return target.code;
@@ -60,7 +60,11 @@ Result<Pool> BuildPool(soci::session& sql, const Task& task, const policy::Rules
 
   Pool pool;
   std::vector<std::pair<int64_t, int64_t>> joinable;  // (target, task)
-  directory::repo::ForEach(sql, nullptr, filter, [&](const directory::Target& t) {
+  std::unordered_map<int64_t, std::string> department_names;
+  db::Query("SELECT id, name FROM departments").ForEach(sql, [&](const soci::row& row) {
+    department_names.emplace(db::RowInt(row, 0), db::RowText(row, 1));
+  });
+  directory::repo::ForEachBrief(sql, filter, [&](const directory::TargetBrief& t) {
     ++pool.in_scope;
     auto exclude = [&](Exclusion why, std::string detail) {
       pool.excluded.push_back(Excluded{t.id, t.code, t.name, why, std::move(detail)});
@@ -68,7 +72,7 @@ Result<Pool> BuildPool(soci::session& sql, const Task& task, const policy::Rules
     };
     if (ExcludedStatus(t.status)) return exclude(Exclusion::kStatus, t.status);
     if (!supervised.count(t.department_id)) {
-      return exclude(Exclusion::kNotSupervised, "监管部门：" + t.department_name);
+      return exclude(Exclusion::kNotSupervised, "监管部门：" + department_names[t.department_id]);
     }
     if (auto it = exempt.find(t.id); it != exempt.end())
       return exclude(Exclusion::kExempt, "依据：" + it->second);

@@ -33,7 +33,7 @@ Result<Frozen> Freeze(soci::session& sql, const Task& task, const Pool& pool,
 // A target's code in the pool and the record: its USCC or ID number for an organisation or a
 // person (B.1); P<id> for a place and G<id> for a product, whose directory codes (a USCC with the
 // place's name, a licence number) may be long, hold commas or repeat another kind's code.
-std::string PoolCode(const directory::Target& target);
+std::string PoolCode(const directory::TargetBrief& target);
 
 // The pool CSV's file name in the record.
 std::string PoolFileName(const Task& task);
