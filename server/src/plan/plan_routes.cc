@@ -41,6 +41,8 @@ json::object SummaryJson(const Plan& plan, const policy::Rules& rules, const std
   out.erase("rows");
   out["first_published_at"] = plan.first_published_at;
   out["submitted_at"] = plan.submitted_at;
+  // So that a page can hide 批准 from whoever submitted (the server refuses it either way).
+  out["submitted_by"] = plan.submitted_by ? json::value(*plan.submitted_by) : json::value(nullptr);
   out["updated_at"] = plan.updated_at;
   out["deadline"] = DeadlineJson(plan, rules, today);
   return out;
@@ -113,6 +115,14 @@ Result<std::pair<PlanInput, std::vector<Row>>> ReadChecked(Request& req) {
     return Error::InvalidField("department_id", "发起部门不存在或不在您的数据范围内",
                                std::to_string(input.department_id));
   }
+  for (size_t row_idx = 0; row_idx < input.rows.size(); ++row_idx) {
+    for (int64_t dept : input.rows[row_idx].cooperating_ids) {
+      if (!org::repo::GetDepartment(*req.sql, nullptr, dept)) {
+        return InRow(Error::InvalidField("cooperating_ids", "配合部门不存在", std::to_string(dept)),
+                     row_idx);
+      }
+    }
+  }
   std::vector<int64_t> ids;
   for (const RowInput& row : input.rows) ids.push_back(row.item_id);
   const std::vector<ItemRef> items = repo::ItemRefs(*req.sql, ids);
@@ -168,6 +178,7 @@ Result<Response> HandleGet(Request& req) {
   out["deadline"] = DeadlineJson(plan, policy::Current(*req.sql).rules, Today(req));
   out["first_published_at"] = plan.first_published_at;
   out["submitted_at"] = plan.submitted_at;
+  out["submitted_by"] = plan.submitted_by ? json::value(*plan.submitted_by) : json::value(nullptr);
   json::array versions;
   for (const PlanVersion& v : repo::Versions(*req.sql, plan.id)) {
     versions.push_back({{"version", v.version},

@@ -204,6 +204,13 @@ TEST_P(PlanRoutesTest, BadRowsAreNamedPreciselyAndNothingIsWritten) {
                         {"end_date", "2027-04-30"},
                         {"count", "三十"}}}),
        "rows[0].count", "第 1 行"},
+      {"unknown cooperating department",
+       Plan2027("甲", {{{"item_id", ItemId("CQJXW-JNZY-002")},
+                        {"start_date", "2027-04-01"},
+                        {"end_date", "2027-04-30"},
+                        {"ratio", "3"},
+                        {"cooperating_ids", json::array{99999}}}}),
+       "rows[0].cooperating_ids", "配合部门不存在"},
   };
   for (const Case& c : cases) {
     http::Response r = Call(Method::kPost, "/api/v1/plans", c.body);
