@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "ceremony/attachments.h"
 #include "ceremony/ceremony_service.h"
 #include "ceremony/changes.h"
 #include "common/clock.h"
@@ -232,6 +233,50 @@ Result<Response> HandleExclusionsXlsx(Request& req) {
                         task.code + "排除清单.xlsx");
 }
 
+// --- Attachments ---------------------------------------------------------------------------------
+
+json::object AttachmentJson(const Attachment& a) {
+  return {{"id", a.id},     {"name", a.name},     {"content_type", a.content_type},
+          {"size", a.size}, {"sha256", a.sha256}, {"created_at", a.created_at}};
+}
+
+json::array AttachmentsJson(soci::session& sql, int64_t task_id) {
+  json::array out;
+  for (const Attachment& a : Attachments(sql, task_id)) out.push_back(AttachmentJson(a));
+  return out;
+}
+
+// The raw body is the file; ?file_name= names it. Once the list is confirmed, the ceremony's
+// material is complete: nothing is added after.
+Result<Response> HandleAttach(Request& req) {
+  SSJ_ASSIGN(task::Task task, task::FindTask(req, true));
+  if (task.status != task::State::kCommitted && task.status != task::State::kDrawn) {
+    return Error{ErrorKind::kConflict,
+                 "ceremony.attachments_closed",
+                 "只能在抽取前后、确认名单之前上传抽取过程的照片或录像",
+                 {}};
+  }
+  SSJ_ASSIGN(Attachment a, AddAttachment(*req.sql, task.id, req.Query("file_name"), req.upload,
+                                         req.principal->user_id, Now(req)));
+  json::object out = AttachmentJson(a);
+  req.audit = http::AuditNote{"task_attachment", std::to_string(a.id), nullptr, out};
+  return JsonResponse(out, 201);
+}
+
+Result<Response> HandleAttachments(Request& req) {
+  SSJ_ASSIGN(task::Task task, task::FindTask(req));
+  return JsonResponse({{"items", AttachmentsJson(*req.sql, task.id)}});
+}
+
+Result<Response> HandleAttachmentFile(Request& req) {
+  SSJ_ASSIGN(task::Task task, task::FindTask(req));
+  SSJ_ASSIGN(int64_t id, req.PathId("aid"));
+  auto file = AttachmentFile(*req.sql, task.id, id);
+  if (!file) return Error::NotFound("附件");
+  return http::Download(std::move(file->second), file->first.content_type,
+                        "attachment-" + std::to_string(id), file->first.name);
+}
+
 // --- Changes after the draw ---------------------------------------------------------------------
 
 Result<ChangeInput> ReadChange(const Request& req, std::string_view kind_code) {
@@ -425,6 +470,8 @@ Result<Response> HandlePublicGet(Request& req) {
   const std::string today = Today(req);
   json::object out = PublicJson(task, today);
   out["witnesses"] = WitnessesJson(*req.sql, task.id);
+  // The hashes of the ceremony's photos and video, published so that a copy can be checked.
+  out["attachments"] = AttachmentsJson(*req.sql, task.id);
   if (task::RecordPublic(task, today)) {
     out["public_input"] = ParsedOrNull(task::repo::PublicInputJson(*req.sql, task.id));
     out["targets"] = DrawnList(*req.sql, task);
@@ -467,6 +514,23 @@ void RegisterRoutes(http::Router& router) {
              "导出抽取名单及检查组（XLSX）", kGroup, HandleDrawXlsx);
   router.Add(Method::kGet, "/api/v1/tasks/{id}/exclusions.xlsx", kPerm, "task:task:list", "",
              "导出排除清单及原因（XLSX）", kGroup, HandleExclusionsXlsx);
+  {
+    http::Route attach{
+        Method::kPost,
+        "/api/v1/tasks/{id}/attachments",
+        kPerm,
+        "task:draw:run",
+        "task:draw:attach",
+        "上传抽取过程的照片、录像或文件（?file_name=，JPEG/PNG/MP4/PDF，50 MB 以内）",
+        kGroup,
+        HandleAttach};
+    attach.upload_limit = kMaxAttachmentBytes;
+    router.Add(std::move(attach));
+  }
+  router.Add(Method::kGet, "/api/v1/tasks/{id}/attachments", kPerm, "task:task:list", "",
+             "抽取过程的照片、录像及其 SHA-256", kGroup, HandleAttachments);
+  router.Add(Method::kGet, "/api/v1/tasks/{id}/attachments/{aid}", kPerm, "task:task:list", "",
+             "下载抽取过程的附件", kGroup, HandleAttachmentFile);
   router.Add(Method::kGet, "/api/v1/tasks/{id}/changes", kPerm, "task:task:list", "",
              "名单变更与作废申请及其审批", kGroup, HandleChanges);
   router.Add(Method::kPost, "/api/v1/tasks/{id}/changes", kPerm, "task:change:request",

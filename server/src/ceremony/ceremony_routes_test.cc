@@ -209,6 +209,19 @@ TEST_P(CeremonyTest, AJointTaskFromDraftToAVerifiedPublicRecord) {
   EXPECT_EQ(again.status, 409);
   EXPECT_EQ(again.body.at("code").as_string(), "task.already_drawn");
 
+  // A photo of the ceremony, kept with its hash; a text file is not a photo.
+  const std::string photo = std::string("\x89PNG\r\n\x1A\n", 8) + std::string(1000, '\x07');
+  http::Response attached =
+      Upload(Path(id, "/attachments"), photo, {{"file_name", "抽取现场.png"}});
+  ASSERT_EQ(attached.status, 201) << json::serialize(attached.body);
+  EXPECT_EQ(attached.body.at("sha256").as_string(), Sha256Hex(photo));
+  EXPECT_EQ(attached.body.at("content_type").as_string(), "image/png");
+  EXPECT_EQ(Upload(Path(id, "/attachments"), "hello", {{"file_name", "a.txt"}}).status, 400);
+  http::Response file = Call(
+      Method::kGet, Path(id, "/attachments/" + std::to_string(attached.body.at("id").as_int64())));
+  ASSERT_EQ(file.status, 200);
+  EXPECT_EQ(file.raw_body, photo);
+
   EXPECT_EQ(Call(Method::kPost, Path(id, "/confirm")).status, 200);
   // The list with its teams, and the exclusions with their reasons, as workbooks.
   http::Response book = Call(Method::kGet, Path(id, "/draw.xlsx"));
@@ -248,6 +261,9 @@ TEST_P(CeremonyTest, AJointTaskFromDraftToAVerifiedPublicRecord) {
       Call(Method::kGet, "/api/v1/public/tasks/" + std::to_string(id) + "/draw-record");
   ASSERT_EQ(rec.status, 200) << json::serialize(rec.body);
   EXPECT_EQ(rec.body, record);
+  http::Response page = Call(Method::kGet, "/api/v1/public/tasks/" + std::to_string(id));
+  ASSERT_EQ(page.body.at("attachments").as_array().size(), 1u);
+  EXPECT_EQ(page.body.at("attachments").at(0).at("sha256").as_string(), Sha256Hex(photo));
   http::Response pool =
       Call(Method::kGet, "/api/v1/public/tasks/" + std::to_string(id) + "/pool.csv");
   ASSERT_EQ(pool.status, 200);

@@ -23,6 +23,11 @@ std::string RandomHex(size_t bytes);
 std::string HashPassword(std::string_view password);
 bool VerifyPassword(const std::string& encoded, std::string_view password);
 
+// Standard base64 with padding (libsodium), for binary content kept in a text column.
+std::string Base64(std::string_view bytes);
+// The bytes of a base64 text; false when it is not base64.
+bool FromBase64(std::string_view text, std::string* out);
+
 // Constant-time comparison of two strings (used for CSRF tokens).
 bool ConstantTimeEquals(std::string_view a, std::string_view b);
 

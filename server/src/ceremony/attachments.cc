@@ -1,0 +1,106 @@
+#include "ceremony/attachments.h"
+
+#include "common/crypto.h"
+#include "db/database.h"
+
+namespace ssj::ceremony {
+namespace {
+
+using db::Query;
+using db::RowInt;
+using db::RowText;
+
+size_t Chars(std::string_view text) {
+  size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+constexpr const char* kColumns =
+    "SELECT id, task_id, name, content_type, size, sha256, created_at FROM task_attachments";
+
+Attachment FromRow(const soci::row& row) {
+  return Attachment{RowInt(row, 0), RowInt(row, 1),  RowText(row, 2), RowText(row, 3),
+                    RowInt(row, 4), RowText(row, 5), RowText(row, 6)};
+}
+
+}  // namespace
+
+std::optional<std::string> SniffType(std::string_view b) {
+  if (b.size() >= 3 && b.substr(0, 3) == "\xFF\xD8\xFF") return "image/jpeg";
+  if (b.size() >= 8 && b.substr(0, 8) == "\x89PNG\r\n\x1A\n") return "image/png";
+  if (b.size() >= 12 && b.substr(4, 4) == "ftyp") return "video/mp4";
+  if (b.size() >= 5 && b.substr(0, 5) == "%PDF-") return "application/pdf";
+  return std::nullopt;
+}
+
+Result<Attachment> AddAttachment(soci::session& sql, int64_t task_id, const std::string& name,
+                                 const std::string& bytes, int64_t by, const std::string& now) {
+  if (name.empty() || Chars(name) > 100 || name.find('/') != std::string::npos ||
+      name.find('\\') != std::string::npos) {
+    return Error::InvalidField("file_name", "文件名应为 1–100 个字，不含路径", name.substr(0, 64));
+  }
+  if (bytes.empty()) return Error::InvalidField("file", "没有收到文件内容");
+  if (bytes.size() > kMaxAttachmentBytes) {
+    return Error::InvalidField("file",
+                               "单个文件不能超过 50 MB；更大的录像请另行保存并登记其 SHA-256",
+                               std::to_string(bytes.size()));
+  }
+  auto type = SniffType(bytes);
+  if (!type)
+    return Error::InvalidField("file", "只能上传 JPEG、PNG 照片，MP4 录像或 PDF 文件", name);
+  if (Query("SELECT COUNT(*) FROM task_attachments WHERE task_id = :t")
+          .Bind("t", task_id)
+          .ScalarInt(sql) >= static_cast<int64_t>(kMaxAttachmentsPerTask)) {
+    return Error{ErrorKind::kConflict,
+                 "ceremony.too_many_attachments",
+                 "一个任务最多上传 " + std::to_string(kMaxAttachmentsPerTask) + " 个文件",
+                 {}};
+  }
+  const std::string sha = Sha256Hex(bytes);
+  Query(
+      "INSERT INTO task_attachments (task_id, name, content_type, size, sha256, content, "
+      "created_by, created_at) VALUES (:t, :n, :ct, :s, :h, :c, :by, :now)")
+      .Bind("t", task_id)
+      .Bind("n", name)
+      .Bind("ct", *type)
+      .Bind("s", static_cast<int64_t>(bytes.size()))
+      .Bind("h", sha)
+      .Bind("c", Base64(bytes))
+      .Bind("by", by)
+      .Bind("now", now)
+      .Exec(sql);
+  std::optional<Attachment> out;
+  Query(std::string(kColumns) + " WHERE task_id = :t AND sha256 = :h ORDER BY id DESC")
+      .Bind("t", task_id)
+      .Bind("h", sha)
+      .ForEach(sql, [&](const soci::row& row) {
+        if (!out) out = FromRow(row);
+      });
+  return *out;
+}
+
+std::vector<Attachment> Attachments(soci::session& sql, int64_t task_id) {
+  std::vector<Attachment> out;
+  Query(std::string(kColumns) + " WHERE task_id = :t ORDER BY id")
+      .Bind("t", task_id)
+      .ForEach(sql, [&](const soci::row& row) { out.push_back(FromRow(row)); });
+  return out;
+}
+
+std::optional<std::pair<Attachment, std::string>> AttachmentFile(soci::session& sql,
+                                                                 int64_t task_id, int64_t id) {
+  std::optional<std::pair<Attachment, std::string>> out;
+  Query(
+      "SELECT id, task_id, name, content_type, size, sha256, created_at, content FROM "
+      "task_attachments WHERE task_id = :t AND id = :id")
+      .Bind("t", task_id)
+      .Bind("id", id)
+      .ForEach(sql, [&](const soci::row& row) {
+        std::string bytes;
+        if (FromBase64(RowText(row, 7), &bytes)) out = std::pair{FromRow(row), std::move(bytes)};
+      });
+  return out;
+}
+
+}  // namespace ssj::ceremony
