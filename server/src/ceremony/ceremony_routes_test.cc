@@ -553,6 +553,27 @@ TEST_P(CeremonyTest, ChangesAfterTheLockNeedTheHeadAndFollowTheEngine) {
             0);
 }
 
+// A task carries out a published plan's rows; where the policy allows no inspection outside the
+// plan (淄博), a task without one is refused.
+TEST_P(CeremonyTest, TasksFollowThePublishedPlan) {
+  LoginAs("yewu", "Demo@2026");
+  json::value body = TaskBody("计划外任务");
+  body.as_object()["plan_id"] = 999;
+  http::Response r = Call(Method::kPost, "/api/v1/tasks", body);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.body.at("details").at("field").as_string(), "plan_id");
+  LoginAs("admin", "Admin@2026");
+  ASSERT_EQ(
+      Call(Method::kPut, "/api/v1/policy", {{"profile_id", "zibo-gxj"}, {"reason", "测试"}}).status,
+      200);
+  LoginAs("yewu", "Demo@2026");
+  r = Call(Method::kPost, "/api/v1/tasks", TaskBody("计划外任务"));
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.body.at("details").at("field").as_string(), "plan_id");
+  EXPECT_NE(std::string(r.body.at("message").as_string()).find("年度抽查工作计划"),
+            std::string::npos);
+}
+
 // Nobody approves their own request.
 TEST_P(CeremonyTest, TheRequesterCannotApprove) {
   LoginAs("admin", "Admin@2026");

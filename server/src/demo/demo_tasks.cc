@@ -58,8 +58,14 @@ Result<int64_t> AddPlan(soci::session& sql, const std::string& year, const std::
   equipment.start_date = year + "-05-01";
   equipment.end_date = year + "-12-31";
   equipment.count = 20;
-  in.rows = {energy, equipment};
-  std::vector<int64_t> ids{energy.item_id, equipment.item_id};
+  plan::RowInput recycling;
+  recycling.item_id = ItemId(sql, "CQJXW-JNZY-004");
+  recycling.target_scope = "资源综合利用产品认定企业";
+  recycling.start_date = year + "-06-01";
+  recycling.end_date = year + "-12-31";
+  recycling.ratio = "5";
+  in.rows = {energy, equipment, recycling};
+  std::vector<int64_t> ids{energy.item_id, equipment.item_id, recycling.item_id};
   SSJ_ASSIGN(std::vector<plan::Row> rows,
              plan::CheckPlan(in, plan::repo::ItemRefs(sql, ids), policy::Current(sql).rules));
   const int64_t yewu = UserId(sql, "yewu");

@@ -1,5 +1,6 @@
 #include "task/task_routes.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "codes/divisions.h"
@@ -8,6 +9,7 @@
 #include "http/pipeline.h"
 #include "org/org_repo.h"
 #include "org/org_types.h"
+#include "plan/plan_repo.h"
 #include "policy/policy_repo.h"
 #include "task/pool.h"
 #include "task/task.h"
@@ -127,8 +129,30 @@ Result<std::pair<TaskInput, std::vector<ItemInfo>>> ReadChecked(Request& req) {
     return Error::InvalidField("scope.industry_division", "国民经济行业大类不在 GB/T 4754 中",
                                in.scope.industry_division);
   }
+  const policy::Rules rules = policy::Current(*req.sql).rules;
+  if (in.plan_id) {
+    // A task carries out a published plan: its items are rows of that plan.
+    auto plan = plan::repo::Get(*req.sql, req.principal, *in.plan_id);
+    if (!plan || !plan->published_version) {
+      return Error::InvalidField("plan_id", "年度抽查工作计划不存在、不在您的数据范围内或尚未公开",
+                                 std::to_string(*in.plan_id));
+    }
+    for (size_t i = 0; i < in.item_ids.size(); ++i) {
+      const bool planned = std::any_of(plan->rows.begin(), plan->rows.end(), [&](const auto& row) {
+        return row.item_id == in.item_ids[i];
+      });
+      if (!planned) {
+        return Error::InvalidField("item_ids[" + std::to_string(i) + "]",
+                                   "该抽查事项不在所选年度计划“" + plan->name + "”中",
+                                   std::to_string(in.item_ids[i]));
+      }
+    }
+  } else if (rules.inspect_only_planned.value_or(false)) {
+    return Error::InvalidField(
+        "plan_id", "现行制度要求抽查事项须列入年度抽查工作计划：请选择已公开的年度计划");
+  }
   std::vector<ItemInfo> items = repo::Items(*req.sql, in.item_ids);
-  SSJ_TRY(CheckTask(in, items, repo::Specialties(*req.sql), policy::Current(*req.sql).rules));
+  SSJ_TRY(CheckTask(in, items, repo::Specialties(*req.sql), rules));
   return std::pair{std::move(in), std::move(items)};
 }
 
