@@ -1,8 +1,8 @@
 // The route table. meta.title feeds the menu and breadcrumbs; meta.perm is the permission a
 // page needs (its list permission), checked by the guard and used to filter the menu.
 import { markRaw } from 'vue'
-import type { RouteRecordRaw } from 'vue-router'
-import { Calendar, Collection, Document, HomeFilled, Setting, Tickets, User } from '@element-plus/icons-vue'
+import { RouterView, type RouteRecordRaw } from 'vue-router'
+import { Aim, Calendar, Collection, Document, HomeFilled, Setting, Tickets, User } from '@element-plus/icons-vue'
 import Layout from '@/layout/index.vue'
 
 declare module 'vue-router' {
@@ -97,6 +97,28 @@ export const layoutChildren: RouteRecordRaw[] = [
         name: 'plan-annual',
         component: () => import('@/views/plan/annual/index.vue'),
         meta: { title: '年度抽查工作计划', perm: 'plan:annual:list' },
+      },
+    ],
+  },
+  {
+    // 抽查任务: tasks drafted, their pool frozen and committed, drawn at a ceremony and locked.
+    // A task's own page walks it through those steps; the projector view is outside the layout.
+    path: 'task',
+    meta: { title: '抽查任务', icon: markRaw(Aim) },
+    redirect: '/task/list',
+    children: [
+      {
+        path: 'list',
+        name: 'task-list',
+        component: () => import('@/views/task/list/index.vue'),
+        meta: { title: '任务列表', perm: 'task:task:list' },
+      },
+      {
+        path: 'list/:id(\\d+)',
+        name: 'task-detail',
+        component: () => import('@/views/task/list/detail.vue'),
+        props: (route) => ({ id: Number(route.params.id) }),
+        meta: { title: '任务详情', perm: 'task:task:list', hidden: true },
       },
     ],
   },
@@ -196,6 +218,14 @@ export const routes: RouteRecordRaw[] = [
   },
   { path: '/', component: Layout, redirect: '/home', children: layoutChildren },
   {
+    // The draw ceremony on a projector: full screen, no admin frame, the operator's own session.
+    path: '/task/ceremony/:id(\\d+)',
+    name: 'task-ceremony',
+    component: () => import('@/views/task/list/ceremony.vue'),
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: { title: '抽取仪式', perm: 'task:task:list' },
+  },
+  {
     // The public site (政务公开): no login, no admin frame. Children inherit `public`.
     path: '/public',
     component: () => import('@/layout/PublicLayout.vue'),
@@ -219,6 +249,27 @@ export const routes: RouteRecordRaw[] = [
         name: 'public-plans',
         component: () => import('@/views/public/plans/index.vue'),
         meta: { title: '年度抽查工作计划公示', nav: '抽查计划' },
+      },
+      {
+        // The list and a task's page share the tab: the page is a child, so the tab stays active.
+        path: 'tasks',
+        component: RouterView,
+        meta: { title: '抽取公示', nav: '抽取公示' },
+        children: [
+          { path: '', name: 'public-tasks', component: () => import('@/views/public/tasks/index.vue') },
+          {
+            path: ':id(\\d+)',
+            name: 'public-task',
+            component: () => import('@/views/public/tasks/detail.vue'),
+            props: (route) => ({ id: Number(route.params.id) }),
+          },
+        ],
+      },
+      {
+        path: 'verify',
+        name: 'public-verify',
+        component: () => import('@/views/public/verify/index.vue'),
+        meta: { title: '如何校验抽取结果', nav: '如何校验' },
       },
     ],
   },
