@@ -286,6 +286,10 @@ TEST_P(CeremonyTest, ABadPoolOrTeamIsRefusedAtTheCommitWithTheReason) {
   EXPECT_EQ(r.status, 409) << json::serialize(r.body);
   EXPECT_EQ(r.body.at("code").as_string(), "ceremony.team_infeasible");
   EXPECT_FALSE(r.body.at("details").at("shortfalls").as_array().empty());
+  // Departments by name, as people know them, not by code.
+  const std::string lines = json::serialize(r.body.at("details").at("shortfalls"));
+  EXPECT_NE(lines.find("节能与综合利用处"), std::string::npos) << lines;
+  EXPECT_EQ(lines.find("CQJXW-JNZY"), std::string::npos) << lines;
   EXPECT_EQ(Call(Method::kGet, Path(id)).body.at("status").as_string(), "draft");
 
   // A scope with no target at all.
@@ -557,6 +561,10 @@ TEST_P(CeremonyTest, ChangesAfterTheLockNeedTheHeadAndFollowTheEngine) {
 // plan (淄博), a task without one is refused.
 TEST_P(CeremonyTest, TasksFollowThePublishedPlan) {
   LoginAs("yewu", "Demo@2026");
+  // A joint task may name departments outside one's data scope: their names are listed for all.
+  const std::string names = json::serialize(Call(Method::kGet, "/api/v1/departments/names").body);
+  EXPECT_NE(names.find("消费品工业处"), std::string::npos) << names;
+  EXPECT_EQ(Call(Method::kGet, "/api/v1/departments").body.at("items").as_array().size(), 1u);
   json::value body = TaskBody("计划外任务");
   body.as_object()["plan_id"] = 999;
   http::Response r = Call(Method::kPost, "/api/v1/tasks", body);

@@ -1,5 +1,6 @@
 #include "ceremony/ceremony_service.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <unordered_map>
 #include <unordered_set>
@@ -53,6 +54,32 @@ std::string Lower(std::string s) {
   return s;
 }
 
+// The engine knows departments by code; people read names. Longer codes first, so that
+// "CQJXW-JNZY" is not read as "CQJXW" followed by "-JNZY".
+Error WithDepartmentNames(soci::session& sql, Error e) {
+  std::vector<std::pair<std::string, std::string>> names;
+  Query("SELECT code, name FROM departments").ForEach(sql, [&](const soci::row& row) {
+    names.emplace_back(RowText(row, 0), RowText(row, 1));
+  });
+  std::sort(names.begin(), names.end(),
+            [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  auto rename = [&](std::string text) {
+    for (const auto& [code, name] : names) {
+      for (size_t at = text.find(code); at != std::string::npos;
+           at = text.find(code, at + name.size()))
+        text.replace(at, code.size(), name);
+    }
+    return text;
+  };
+  e.message = rename(e.message);
+  if (json::value* lines = e.details.if_contains("shortfalls"); lines && lines->is_array()) {
+    for (json::value& line : lines->as_array()) {
+      if (line.is_string()) line = json::string(rename(std::string(line.as_string())));
+    }
+  }
+  return e;
+}
+
 }  // namespace
 
 DrawRows RowsOf(soci::session& sql, const draw::Outcome& outcome,
@@ -91,7 +118,7 @@ Result<boost::json::value> Rerun(soci::session& sql, const task::Task& t,
       e.code = "ceremony.team_infeasible";
       e.message = "无法补足检查组：" + e.message;
     }
-    return e;
+    return WithDepartmentNames(sql, std::move(e));
   }
   json::value record =
       draw::RecordJson(request, *run, Sha256Hex(csv), std::string("ssj ") + SSJ_VERSION);
@@ -146,7 +173,7 @@ Result<CommitResult> Commit(soci::session& sql, const task::Task& t, const polic
       e.code = "ceremony.team_infeasible";
       e.message = "按现有检查人员无法为抽中的检查对象组成检查组（试抽取）：" + e.message;
     }
-    return e;
+    return WithDepartmentNames(sql, std::move(e));
   }
 
   task::repo::Commit commit;
@@ -222,7 +249,7 @@ Result<DrawResult> Draw(soci::session& sql, const task::Task& t, const policy::R
         e.code = "ceremony.team_infeasible";
         e.message = "无法组成检查组：" + e.message;
       }
-      return e;
+      return WithDepartmentNames(sql, std::move(e));
     }
     outcome = std::move(run).value();
     std::unordered_set<std::string> replaced;

@@ -110,6 +110,20 @@ Result<Response> HandleListDepartments(Request& req) {
   return JsonResponse({{"items", std::move(items)}});
 }
 
+// Every active department's id, code and name, for any logged-in user: a joint task or a plan
+// names departments outside the caller's data scope (配合部门), and their names are not private.
+Result<Response> HandleDepartmentNames(Request& req) {
+  json::array items;
+  for (const Department& d : repo::ListDepartments(*req.sql, nullptr)) {
+    if (d.status != "active") continue;
+    items.push_back({{"id", d.id},
+                     {"parent_id", d.parent_id ? json::value(*d.parent_id) : json::value(nullptr)},
+                     {"code", d.code},
+                     {"name", d.name}});
+  }
+  return JsonResponse({{"items", std::move(items)}});
+}
+
 Result<Response> HandleCreateDepartment(Request& req) {
   SSJ_ASSIGN(DepartmentInput in, ReadDepartment(req.body));
   SSJ_ASSIGN(Department d, CreateDepartment(*req.sql, *req.principal, in, Now(req)));
@@ -333,6 +347,9 @@ void RegisterRoutes(http::Router& router) {
 
   add(Method::kGet, "/api/v1/departments", kPerm, "system:dept:list", "", "部门列表", "部门",
       HandleListDepartments);
+  add(Method::kGet, "/api/v1/departments/names", Access::kAuthenticated, "", "",
+      "全部在用部门的名称（选择联合抽查、配合部门用，不受数据范围限制）", "部门",
+      HandleDepartmentNames);
   add(Method::kPost, "/api/v1/departments", kPerm, "system:dept:add", "system:dept:add", "新增部门",
       "部门", HandleCreateDepartment);
   add(Method::kPut, "/api/v1/departments/{id}", kPerm, "system:dept:edit", "system:dept:edit",

@@ -46,3 +46,15 @@ export function updateDepartment(id: number, input: DepartmentInput) {
 export function deleteDepartment(id: number) {
   return http.del<{ ok: boolean }>(`/departments/${id}`)
 }
+
+/** Every active department's name, for choosing 配合部门 outside one's data scope. */
+export interface DepartmentName {
+  id: number
+  parent_id: number | null
+  code: string
+  name: string
+}
+
+export function listDepartmentNames() {
+  return http.get<Items<DepartmentName>>('/departments/names')
+}

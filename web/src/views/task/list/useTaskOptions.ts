@@ -5,6 +5,7 @@
 // read one gets fallbacks, and the server checks every choice again.
 import { computed, shallowRef } from 'vue'
 import { getItemOptions } from '@/api/catalog/items'
+import { listDepartmentNames, type DepartmentName } from '@/api/org/department'
 import { getTargetOptions, type IndustrySection } from '@/api/directory/targets'
 import { listPlans, type PlanSummary } from '@/api/plan'
 import { getPolicy } from '@/api/policy/policy'
@@ -21,6 +22,8 @@ export function useTaskOptions() {
   const statuses = shallowRef<string[]>(kFallbackStatuses)
   const tags = shallowRef<string[]>([...kRaiseTags])
   const plans = shallowRef<PlanSummary[]>([])
+  /** Every active department, whatever the user's scope: a joint task's 配合部门 may be any. */
+  const allDepartments = shallowRef<DepartmentName[]>([])
   const minTeam = shallowRef(2)
   const witnessRequired = shallowRef(false)
   const capRequired = shallowRef(true)
@@ -69,11 +72,19 @@ export function useTaskOptions() {
     }
   }
 
+  async function loadDepartmentNames() {
+    try {
+      allDepartments.value = (await listDepartmentNames()).items
+    } catch {
+      allDepartments.value = []
+    }
+  }
+
   /** Reads everything once; later calls wait for the same reads. */
   function load(): Promise<void> {
-    loaded ??= Promise.all([loadPolicy(), loadSpecialties(), loadTargetOptions(), loadPlans(), depts.loadDepartments()]).then(() => undefined)
+    loaded ??= Promise.all([loadPolicy(), loadSpecialties(), loadTargetOptions(), loadPlans(), depts.loadDepartments(), loadDepartmentNames()]).then(() => undefined)
     return loaded
   }
 
-  return { ...depts, specialties, sections, statuses, tags, plans, canListPlans, minTeam, witnessRequired, capRequired, load, loadPolicy }
+  return { ...depts, allDepartments, specialties, sections, statuses, tags, plans, canListPlans, minTeam, witnessRequired, capRequired, load, loadPolicy }
 }
