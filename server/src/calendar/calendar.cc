@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "common/embedded.h"
+#include "common/text.h"
 
 namespace ssj::calendar {
 namespace {
@@ -27,11 +28,6 @@ std::string Trim(std::string_view text) {
 }
 
 // Characters, not bytes, of UTF-8 text: what a person counts in a name.
-size_t CharCount(std::string_view text) {
-  return std::count_if(text.begin(), text.end(),
-                       [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
-}
-
 // At most 32 bytes of `text`, cut at a character boundary: for echoing a bad value back.
 std::string Shorten(std::string_view text) {
   if (text.size() <= 32) return std::string(text);
@@ -206,7 +202,7 @@ Result<YearArrangement> CheckYear(int year, const YearInput& input) {
   out.notice_title = Trim(input.notice_title);
   if (out.notice_title.empty())
     return Error::InvalidField("notice_title", "请填写通知标题，如：" + NoticeTitle(year));
-  if (CharCount(out.notice_title) > 100)
+  if (Utf8Chars(out.notice_title) > 100)
     return Error::InvalidField("notice_title", "通知标题过长（最多 100 个字）");
   const std::string url = Trim(input.notice_url);
   if (!url.empty()) {
@@ -232,7 +228,7 @@ Result<YearArrangement> CheckYear(int year, const YearInput& input) {
     if (!off.insert(normal).second)
       return Error::InvalidField("holidays", "放假日期 " + normal + " 重复出现", normal);
     std::string name = Trim(h.name);
-    if (CharCount(name) > 20)
+    if (Utf8Chars(name) > 20)
       return Error::InvalidField("holidays", "节日名称“" + Shorten(name) + "”过长（最多 20 个字）",
                                  normal);
     out.holidays.push_back({normal, std::move(name)});

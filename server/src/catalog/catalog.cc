@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 
+#include "common/text.h"
 #include "importer/csv_reader.h"
 
 namespace ssj::catalog {
@@ -38,12 +39,6 @@ enum Col {
 };
 
 // Characters, not bytes: the limits are what a person counts.
-size_t Chars(std::string_view text) {
-  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
-
 // A non-negative decimal as an integer and a count of decimals: 12.5 is {125, 1}.
 struct Decimal {
   uint64_t value = 0;
@@ -270,7 +265,7 @@ Checked CheckItem(const Row& row, const CheckContext& context) {
   // Free text, with the limits a person counts in characters.
   auto text = [&](int col, std::string* field, size_t max_chars) {
     *field = cell(col);
-    if (Chars(*field) > max_chars)
+    if (Utf8Chars(*field) > max_chars)
       problem(col, "过长（最多 " + std::to_string(max_chars) + " 个字）");
   };
   text(kDomain, &item.domain, 50);

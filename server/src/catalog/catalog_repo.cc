@@ -481,4 +481,39 @@ std::optional<CheckContext::DepartmentRef> FindDepartment(soci::session& sql,
   return out;
 }
 
+std::string PublishedItem::Text(const char* key) const {
+  const boost::json::value* v = data.if_contains(key);
+  return v && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
+std::vector<PublishedItem> PublishedItems(soci::session& sql, const std::vector<int64_t>& ids) {
+  std::vector<PublishedItem> out;
+  if (ids.empty()) return out;
+  Query q(
+      "SELECT i.id, i.published_version, i.status, i.code, i.name, v.data FROM catalog_items i "
+      "LEFT JOIN catalog_item_versions v ON v.item_id = i.id AND v.version = i.published_version "
+      "WHERE i.id IN (");
+  for (size_t k = 0; k < ids.size(); ++k) {
+    const std::string name = "i" + std::to_string(k);
+    q.Append(k ? ", :" : ":").Append(name).Bind(name, ids[k]);
+  }
+  q.Append(")");
+  q.ForEach(sql, [&](const soci::row& row) {
+    PublishedItem item;
+    item.id = RowInt(row, 0);
+    item.published_version = RowInt(row, 1);
+    item.retired = RowText(row, 2) == "已停用";
+    item.code = RowText(row, 3);
+    item.name = RowText(row, 4);
+    const std::string data = RowText(row, 5);
+    if (!data.empty()) {
+      item.data = boost::json::parse(data).as_object();
+      item.code = item.Text("code");
+      item.name = item.Text("name");
+    }
+    out.push_back(std::move(item));
+  });
+  return out;
+}
+
 }  // namespace ssj::catalog::repo

@@ -5,6 +5,7 @@
 
 #include <soci/soci.h>
 
+#include <boost/json/object.hpp>
 #include <functional>
 #include <optional>
 #include <set>
@@ -67,6 +68,21 @@ Page<PublicItem> ListPublic(soci::session& sql, const std::string& q, const std:
 std::vector<std::string> Domains(soci::session& sql, bool published_only);
 // The specialty dictionary (migration 0004), in its order.
 std::vector<std::string> Specialties(soci::session& sql);
+
+// An item as later modules (plans, tasks) read it: the fields of its published version, or the
+// draft's name when it was never published (published_version 0).
+struct PublishedItem {
+  int64_t id = 0;
+  int64_t published_version = 0;
+  bool retired = false;
+  std::string code;
+  std::string name;
+  boost::json::object data;  // the published version's fields (empty when never published)
+  // A text field of `data`, "" when absent.
+  std::string Text(const char* key) const;
+};
+// The items of `ids` (unknown ids are left out), in no particular order.
+std::vector<PublishedItem> PublishedItems(soci::session& sql, const std::vector<int64_t>& ids);
 // A department by "#id", code or name.
 std::optional<CheckContext::DepartmentRef> FindDepartment(soci::session& sql,
                                                           const std::string& key);

@@ -20,8 +20,6 @@ using http::Request;
 using http::Response;
 namespace json = boost::json;
 
-std::string Now(const Request& req) { return FormatIsoMillis(req.services->clock->NowMillis()); }
-
 template <size_t N>
 Status OneOfOrEmpty(const std::string& field, const std::string& value,
                     const char* const (&allowed)[N]) {
@@ -69,7 +67,7 @@ Result<Response> HandleGet(Request& req) {
 }
 
 Result<Response> HandleCreate(Request& req) {
-  SSJ_ASSIGN(Item item, CreateItem(*req.sql, *req.principal, req.body, Now(req)));
+  SSJ_ASSIGN(Item item, CreateItem(*req.sql, *req.principal, req.body, req.Now()));
   json::value out = ToJson(item);
   req.audit = http::AuditNote{"catalog_item", std::to_string(item.id), nullptr, out};
   return JsonResponse(out, 201);
@@ -77,14 +75,14 @@ Result<Response> HandleCreate(Request& req) {
 
 Result<Response> HandleUpdate(Request& req) {
   SSJ_ASSIGN(int64_t id, req.PathId());
-  SSJ_ASSIGN(Change change, UpdateItem(*req.sql, *req.principal, id, req.body, Now(req)));
+  SSJ_ASSIGN(Change change, UpdateItem(*req.sql, *req.principal, id, req.body, req.Now()));
   Audit(req, change);
   return JsonResponse(ToJson(change.after));
 }
 
 Result<Response> HandlePublish(Request& req) {
   SSJ_ASSIGN(int64_t id, req.PathId());
-  SSJ_ASSIGN(Change change, PublishItem(*req.sql, *req.principal, id, Now(req)));
+  SSJ_ASSIGN(Change change, PublishItem(*req.sql, *req.principal, id, req.Now()));
   Audit(req, change);
   return JsonResponse(ToJson(change.after));
 }
@@ -95,7 +93,7 @@ Result<Response> HandleRetire(Request& req) {
   if (!req.body.is_null()) {
     SSJ_ASSIGN(reason, http::StringField(req.body, "reason", false, 600));
   }
-  SSJ_ASSIGN(Change change, RetireItem(*req.sql, *req.principal, id, reason, Now(req)));
+  SSJ_ASSIGN(Change change, RetireItem(*req.sql, *req.principal, id, reason, req.Now()));
   Audit(req, change);
   if (!reason.empty()) req.audit.after.as_object()["retire_reason"] = reason;
   return JsonResponse(ToJson(change.after));

@@ -1,6 +1,7 @@
 #include "ceremony/attachments.h"
 
 #include "common/crypto.h"
+#include "common/text.h"
 #include "db/database.h"
 
 namespace ssj::ceremony {
@@ -9,12 +10,6 @@ namespace {
 using db::Query;
 using db::RowInt;
 using db::RowText;
-
-size_t Chars(std::string_view text) {
-  size_t n = 0;
-  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 constexpr const char* kColumns =
     "SELECT id, task_id, name, content_type, size, sha256, created_at FROM task_attachments";
@@ -36,7 +31,7 @@ std::optional<std::string> SniffType(std::string_view b) {
 
 Result<Attachment> AddAttachment(soci::session& sql, int64_t task_id, const std::string& name,
                                  const std::string& bytes, int64_t by, const std::string& now) {
-  if (name.empty() || Chars(name) > 100 || name.find('/') != std::string::npos ||
+  if (name.empty() || Utf8Chars(name) > 100 || name.find('/') != std::string::npos ||
       name.find('\\') != std::string::npos) {
     return Error::InvalidField("file_name", "文件名应为 1–100 个字，不含路径", name.substr(0, 64));
   }

@@ -1,25 +1,18 @@
 #include "ceremony/ceremony.h"
 
 #include "common/crypto.h"
+#include "common/text.h"
 #include "directory/directory.h"
 #include "draw/draw.h"
 #include "draw/encoding.h"
 
 namespace ssj::ceremony {
-namespace {
-
-size_t Chars(std::string_view text) {
-  size_t n = 0;
-  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 Status CheckWitness(const WitnessInput& in) {
-  if (in.name.empty() || Chars(in.name) > 50)
+  if (in.name.empty() || Utf8Chars(in.name) > 50)
     return Error::InvalidField("name", "见证人姓名应为 1–50 个字", in.name.substr(0, 64));
-  if (in.unit.empty() || Chars(in.unit) > 100)
+  if (in.unit.empty() || Utf8Chars(in.unit) > 100)
     return Error::InvalidField("unit", "见证人单位应为 1–100 个字", in.unit.substr(0, 64));
   if (!directory::OneOf(in.role, kWitnessRoles)) {
     return Error::InvalidField("role",

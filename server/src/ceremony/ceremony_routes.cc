@@ -27,9 +27,6 @@ using http::Request;
 using http::Response;
 namespace json = boost::json;
 
-std::string Now(const Request& req) { return FormatIsoMillis(req.services->clock->NowMillis()); }
-std::string Today(const Request& req) { return ChinaDate(req.services->clock->NowMillis()); }
-
 json::array WitnessesJson(soci::session& sql, int64_t task_id) {
   json::array out;
   for (const Witness& w : Witnesses(sql, task_id)) {
@@ -55,7 +52,7 @@ Result<Response> HandleCommit(Request& req) {
   SSJ_ASSIGN(task::Task before, task::FindTask(req, true));
   SSJ_ASSIGN(std::string scheduled_at, http::StringField(req.body, "scheduled_at", true, 32));
   SSJ_ASSIGN(CommitResult c, Commit(*req.sql, before, policy::Current(*req.sql).rules, scheduled_at,
-                                    Today(req), req.principal->user_id, Now(req)));
+                                    req.Today(), req.principal->user_id, req.Now()));
   AuditTask(req, before);
   json::object out = task::TaskJson(*task::repo::Get(*req.sql, nullptr, before.id));
   out["secret"] = c.secret;
@@ -83,7 +80,7 @@ Result<Response> HandleAddWitness(Request& req) {
   SSJ_ASSIGN(in.unit, http::StringField(req.body, "unit", true, 400));
   SSJ_ASSIGN(in.role, http::StringField(req.body, "role", true, 40));
   SSJ_TRY(CheckWitness(in));
-  const int64_t id = AddWitness(*req.sql, task.id, in, req.principal->user_id, Now(req));
+  const int64_t id = AddWitness(*req.sql, task.id, in, req.principal->user_id, req.Now());
   json::object out{
       {"id", id}, {"task_id", task.id}, {"name", in.name}, {"unit", in.unit}, {"role", in.role}};
   req.audit = http::AuditNote{"task_witness", std::to_string(id), nullptr, out};
@@ -107,7 +104,7 @@ Result<Response> HandleDraw(Request& req) {
   if (!value.ok()) return Error::InvalidField("public_input.value", "请录入公开随机数（骰子数字）");
   in.dice = *value;
   SSJ_ASSIGN(DrawResult result, Draw(*req.sql, before, policy::Current(*req.sql).rules, in,
-                                     req.principal->user_id, Now(req)));
+                                     req.principal->user_id, req.Now()));
   AuditTask(req, before, {{"repeated", result.repeated}});
   return JsonResponse(
       {{"record", result.record},
@@ -118,7 +115,7 @@ Result<Response> HandleDraw(Request& req) {
 Result<Response> HandleConfirm(Request& req) {
   SSJ_ASSIGN(task::Task before, task::FindTask(req, true));
   SSJ_ASSIGN(task::State next, task::Transition(before.status, task::Action::kConfirm));
-  task::repo::SetStatus(*req.sql, before.id, next, req.principal->user_id, Now(req));
+  task::repo::SetStatus(*req.sql, before.id, next, req.principal->user_id, req.Now());
   AuditTask(req, before);
   return JsonResponse(task::TaskJson(*task::repo::Get(*req.sql, nullptr, before.id)));
 }
@@ -257,7 +254,7 @@ Result<Response> HandleAttach(Request& req) {
                  {}};
   }
   SSJ_ASSIGN(Attachment a, AddAttachment(*req.sql, task.id, req.Query("file_name"), req.upload,
-                                         req.principal->user_id, Now(req)));
+                                         req.principal->user_id, req.Now()));
   json::object out = AttachmentJson(a);
   req.audit = http::AuditNote{"task_attachment", std::to_string(a.id), nullptr, out};
   return JsonResponse(out, 201);
@@ -314,7 +311,7 @@ Result<Response> HandleRequestChange(Request& req) {
   SSJ_ASSIGN(task::Task task, task::FindTask(req, true));
   SSJ_ASSIGN(std::string kind, http::StringField(req.body, "kind", true, 40));
   SSJ_ASSIGN(ChangeInput in, ReadChange(req, kind));
-  SSJ_ASSIGN(int64_t id, RequestChange(*req.sql, task, in, req.principal->user_id, Now(req)));
+  SSJ_ASSIGN(int64_t id, RequestChange(*req.sql, task, in, req.principal->user_id, req.Now()));
   const Change after = *GetChange(*req.sql, id);
   AuditChange(req, std::nullopt, after);
   return JsonResponse(ChangeJson(after), 201);
@@ -342,7 +339,7 @@ Result<Response> DecideChange(Request& req, bool approve) {
     SSJ_ASSIGN(reason, http::StringField(req.body, "reason", false, 2000));
   }
   SSJ_ASSIGN(Change after,
-             Decide(*req.sql, before, approve, req.principal->user_id, reason, Now(req)));
+             Decide(*req.sql, before, approve, req.principal->user_id, reason, req.Now()));
   AuditChange(req, before, after);
   return JsonResponse(ChangeJson(after));
 }
@@ -360,7 +357,7 @@ Result<Response> HandleApplyChange(Request& req) {
   if (!value.ok())
     return Error::InvalidField("public_input.value", "请录入新的公开随机数（骰子数字）");
   SSJ_ASSIGN(Change after,
-             ApplyWithdrawal(*req.sql, before, *value, req.principal->user_id, Now(req)));
+             ApplyWithdrawal(*req.sql, before, *value, req.principal->user_id, req.Now()));
   AuditChange(req, before, after);
   return JsonResponse(ChangeJson(after));
 }
@@ -420,7 +417,7 @@ Result<Response> HandleDeclare(Request& req) {
   SSJ_ASSIGN(in.target_id, http::OptionalIntField(req.body, "target_id"));
   SSJ_ASSIGN(in.category, http::StringField(req.body, "category", true, 40));
   SSJ_ASSIGN(in.reason, http::StringField(req.body, "reason", true, 2000));
-  SSJ_ASSIGN(int64_t id, RequestChange(*req.sql, *task, in, req.principal->user_id, Now(req)));
+  SSJ_ASSIGN(int64_t id, RequestChange(*req.sql, *task, in, req.principal->user_id, req.Now()));
   const Change after = *GetChange(*req.sql, id);
   AuditChange(req, std::nullopt, after);
   return JsonResponse(ChangeJson(after), 201);
@@ -445,7 +442,7 @@ Result<task::Task> FindPublic(Request& req) {
 
 Result<task::Task> FindPublicRecord(Request& req) {
   SSJ_ASSIGN(task::Task task, FindPublic(req));
-  if (!task::RecordPublic(task, Today(req))) {
+  if (!task::RecordPublic(task, req.Today())) {
     Error e = Error::NotFound("抽取记录");
     e.message = "抽取记录尚未公开（" +
                 (task.drawn_at.empty() ? std::string("尚未抽取")
@@ -458,7 +455,7 @@ Result<task::Task> FindPublicRecord(Request& req) {
 
 Result<Response> HandlePublicList(Request& req) {
   SSJ_ASSIGN(http::PageParams params, http::ReadPage(req));
-  const std::string today = Today(req);
+  const std::string today = req.Today();
   auto page = task::repo::ListPublic(*req.sql, params.page, params.page_size);
   json::array items;
   for (const task::Task& t : page.items) items.push_back(PublicJson(t, today));
@@ -467,7 +464,7 @@ Result<Response> HandlePublicList(Request& req) {
 
 Result<Response> HandlePublicGet(Request& req) {
   SSJ_ASSIGN(task::Task task, FindPublic(req));
-  const std::string today = Today(req);
+  const std::string today = req.Today();
   json::object out = PublicJson(task, today);
   out["witnesses"] = WitnessesJson(*req.sql, task.id);
   // The hashes of the ceremony's photos and video, published so that a copy can be checked.

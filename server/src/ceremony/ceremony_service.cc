@@ -80,6 +80,20 @@ Error WithDepartmentNames(soci::session& sql, Error e) {
   return e;
 }
 
+// Runs the engine. When the teams cannot be formed, the error says so after `what` and names
+// the departments; any other error is returned as the engine words it.
+Result<draw::Outcome> RunEngine(soci::session& sql, const draw::Request& request,
+                                const std::string& what) {
+  std::vector<draw::Shortfall> shortfalls;
+  auto run = draw::Draw(request, &shortfalls);
+  if (run.ok()) return run;
+  Error e = run.take_error();
+  if (shortfalls.empty()) return e;
+  e.code = "ceremony.team_infeasible";
+  e.message = what + e.message;
+  return WithDepartmentNames(sql, std::move(e));
+}
+
 }  // namespace
 
 DrawRows RowsOf(soci::session& sql, const draw::Outcome& outcome,
@@ -110,19 +124,10 @@ Result<boost::json::value> Rerun(soci::session& sql, const task::Task& t,
                                  const boost::json::value& request) {
   const std::string csv = task::repo::PoolCsv(sql, t.id);
   SSJ_ASSIGN(draw::Request parsed, draw::ParseRequest(request, &csv));
-  std::vector<draw::Shortfall> shortfalls;
-  auto run = draw::Draw(parsed, &shortfalls);
-  if (!run.ok()) {
-    Error e = run.take_error();
-    if (!shortfalls.empty()) {
-      e.code = "ceremony.team_infeasible";
-      e.message = "无法补足检查组：" + e.message;
-    }
-    return WithDepartmentNames(sql, std::move(e));
-  }
+  SSJ_ASSIGN(draw::Outcome run, RunEngine(sql, parsed, "无法补足检查组："));
   json::value record =
-      draw::RecordJson(request, *run, Sha256Hex(csv), std::string("ssj ") + SSJ_VERSION);
-  const DrawRows rows = RowsOf(sql, *run, task::repo::PoolIds(sql, t.id));
+      draw::RecordJson(request, run, Sha256Hex(csv), std::string("ssj ") + SSJ_VERSION);
+  const DrawRows rows = RowsOf(sql, run, task::repo::PoolIds(sql, t.id));
   task::repo::ReplaceDrawRows(sql, t.id, json::serialize(record), rows.drawn, rows.team,
                               rows.loads);
   return record;
@@ -165,16 +170,7 @@ Result<CommitResult> Commit(soci::session& sql, const task::Task& t, const polic
   auto parsed = draw::ParseRequest(trial_request, &csv);
   if (!parsed.ok()) return parsed.take_error();
   const std::string digest = draw::Hex(draw::PoolDigest(*parsed));
-  std::vector<draw::Shortfall> shortfalls;
-  auto trial_run = draw::Draw(*parsed, &shortfalls);
-  if (!trial_run.ok()) {
-    Error e = trial_run.take_error();
-    if (!shortfalls.empty()) {
-      e.code = "ceremony.team_infeasible";
-      e.message = "按现有检查人员无法为抽中的检查对象组成检查组（试抽取）：" + e.message;
-    }
-    return WithDepartmentNames(sql, std::move(e));
-  }
+  SSJ_TRY(RunEngine(sql, *parsed, "按现有检查人员无法为抽中的检查对象组成检查组（试抽取）："));
 
   task::repo::Commit commit;
   commit.scheduled_at = scheduled_at;
@@ -241,17 +237,7 @@ Result<DrawResult> Draw(soci::session& sql, const task::Task& t, const policy::R
   draw::Outcome outcome;
   for (int round = 0;; ++round) {
     SSJ_ASSIGN(draw::Request parsed, draw::ParseRequest(request, &csv));
-    std::vector<draw::Shortfall> shortfalls;
-    auto run = draw::Draw(parsed, &shortfalls);
-    if (!run.ok()) {
-      Error e = run.take_error();
-      if (!shortfalls.empty()) {
-        e.code = "ceremony.team_infeasible";
-        e.message = "无法组成检查组：" + e.message;
-      }
-      return WithDepartmentNames(sql, std::move(e));
-    }
-    outcome = std::move(run).value();
+    SSJ_ASSIGN(outcome, RunEngine(sql, parsed, "无法组成检查组："));
     std::unordered_set<std::string> replaced;
     for (const draw::ReplacementResult& r : outcome.replacements) replaced.insert(r.target);
     json::array& replacements = request.as_object()["replacements"].as_array();

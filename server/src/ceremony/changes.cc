@@ -4,6 +4,7 @@
 
 #include "ceremony/ceremony.h"
 #include "ceremony/ceremony_service.h"
+#include "common/text.h"
 #include "db/database.h"
 #include "directory/directory.h"
 #include "org/org_repo.h"
@@ -18,12 +19,6 @@ using db::Query;
 using db::RowInt;
 using db::RowOptInt;
 using db::RowText;
-
-size_t Chars(std::string_view text) {
-  size_t n = 0;
-  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 constexpr const char* kColumns =
     "SELECT c.id, c.task_id, c.kind, c.target_id, c.inspector_id, c.category, c.reason, c.status, "
@@ -117,7 +112,7 @@ std::optional<ChangeKind> ParseChangeKind(std::string_view code) {
 
 Status CheckChange(const ChangeInput& in, task::State state) {
   using directory::OneOf;
-  if (in.reason.empty() || Chars(in.reason) > 500)
+  if (in.reason.empty() || Utf8Chars(in.reason) > 500)
     return Error::InvalidField("reason", "请填写变更理由（500 字以内）", in.reason.substr(0, 64));
   switch (in.kind) {
     case ChangeKind::kReplaceTarget:

@@ -23,8 +23,6 @@ using http::Request;
 using http::Response;
 namespace json = boost::json;
 
-std::string Now(const Request& req) { return FormatIsoMillis(req.services->clock->NowMillis()); }
-
 Result<Response> HandleList(Request& req) {
   SSJ_ASSIGN(http::PageParams params, http::ReadPage(req));
   TargetFilter f;
@@ -63,10 +61,9 @@ Result<Response> HandleGet(Request& req) {
   return JsonResponse(out);
 }
 
-std::string Today(const Request& req) { return ChinaDate(req.services->clock->NowMillis()); }
-
 Result<Response> HandleCreate(Request& req) {
-  SSJ_ASSIGN(Target target, CreateTarget(*req.sql, *req.principal, req.body, Now(req), Today(req)));
+  SSJ_ASSIGN(Target target,
+             CreateTarget(*req.sql, *req.principal, req.body, req.Now(), req.Today()));
   req.audit = http::AuditNote{"target", std::to_string(target.id), nullptr, ToJson(target)};
   return JsonResponse(ToJson(target), 201);
 }
@@ -74,7 +71,7 @@ Result<Response> HandleCreate(Request& req) {
 Result<Response> HandleUpdate(Request& req) {
   SSJ_ASSIGN(int64_t id, req.PathId());
   SSJ_ASSIGN(auto change,
-             UpdateTarget(*req.sql, *req.principal, id, req.body, Now(req), Today(req)));
+             UpdateTarget(*req.sql, *req.principal, id, req.body, req.Now(), req.Today()));
   req.audit =
       http::AuditNote{"target", std::to_string(id), ToJson(*change.before), ToJson(change.after)};
   return JsonResponse(ToJson(change.after));
@@ -88,7 +85,7 @@ template <TargetKind kKind>
 Result<Response> HandleImport(Request& req) {
   ImportOptions options;
   options.kind = kKind;
-  options.today = Today(req);
+  options.today = req.Today();
   SSJ_TRY(importer::ReadUploadOptions(req, &options));
   options.default_department = req.principal->department_id;
   options.department_allowed = importer::ScopeCheck(*req.sql, *req.principal);

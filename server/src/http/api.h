@@ -58,6 +58,10 @@ struct Request {
   std::string Query(std::string_view name, std::string fallback = {}) const;
   // A positive integer path parameter ("/users/{id}"), or a 404 error.
   Result<int64_t> PathId(std::string_view name = "id") const;
+  // The services' clock: now as an ISO time ("2026-11-22T08:00:00.000Z"), and today's date in
+  // China ("2026-11-22"), which deadlines and windows are counted in.
+  std::string Now() const;
+  std::string Today() const;
 };
 
 struct Response {

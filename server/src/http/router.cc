@@ -1,6 +1,7 @@
 #include <boost/json.hpp>
 #include <stdexcept>
 
+#include "common/clock.h"
 #include "http/api.h"
 
 namespace ssj::http {
@@ -66,6 +67,9 @@ std::string Request::Query(std::string_view name, std::string fallback) const {
   }
   return fallback;
 }
+
+std::string Request::Now() const { return FormatIsoMillis(services->clock->NowMillis()); }
+std::string Request::Today() const { return ChinaDate(services->clock->NowMillis()); }
 
 Result<int64_t> Request::PathId(std::string_view name) const {
   auto it = path_params.find(std::string(name));

@@ -23,9 +23,6 @@ using http::Request;
 using http::Response;
 namespace json = boost::json;
 
-std::string Now(const Request& req) { return FormatIsoMillis(req.services->clock->NowMillis()); }
-std::string Today(const Request& req) { return ChinaDate(req.services->clock->NowMillis()); }
-
 Result<std::optional<Group>> ReadGroup(const Request& req, const char* name) {
   const std::string group = req.Query(name);
   if (group.empty()) return std::optional<Group>();
@@ -44,7 +41,7 @@ Result<Response> HandleList(Request& req) {
   f.specialty = req.Query("specialty").substr(0, 100);
   f.status = req.Query("status");
   f.cert = req.Query("cert");
-  f.today = Today(req);
+  f.today = req.Today();
   SSJ_TRY(directory::CheckOneOf("category", f.category, kCategories));
   SSJ_TRY(directory::CheckOneOf("status", f.status, kStatuses));
   if (!f.cert.empty() && f.cert != "valid" && f.cert != "expired")
@@ -66,15 +63,15 @@ Result<Response> HandleGet(Request& req) {
   if (!found) return Error::NotFound("人员");
   json::array history;
   for (const auto& h : repo::History(*req.sql, id)) history.push_back(directory::ToJson(h));
-  json::value out = ToJson(*found, Today(req));
+  json::value out = ToJson(*found, req.Today());
   out.as_object()["history"] = std::move(history);
   return JsonResponse(out);
 }
 
 Result<Response> HandleCreate(Request& req) {
   SSJ_ASSIGN(Inspector p,
-             CreateInspector(*req.sql, *req.principal, req.body, Now(req), Today(req)));
-  json::value out = ToJson(p, Today(req));
+             CreateInspector(*req.sql, *req.principal, req.body, req.Now(), req.Today()));
+  json::value out = ToJson(p, req.Today());
   req.audit = http::AuditNote{"inspector", std::to_string(p.id), nullptr, out};
   return JsonResponse(out, 201);
 }
@@ -82,10 +79,10 @@ Result<Response> HandleCreate(Request& req) {
 Result<Response> HandleUpdate(Request& req) {
   SSJ_ASSIGN(int64_t id, req.PathId());
   SSJ_ASSIGN(Change change,
-             UpdateInspector(*req.sql, *req.principal, id, req.body, Now(req), Today(req)));
-  json::value after = ToJson(change.after, Today(req));
+             UpdateInspector(*req.sql, *req.principal, id, req.body, req.Now(), req.Today()));
+  json::value after = ToJson(change.after, req.Today());
   req.audit =
-      http::AuditNote{"inspector", std::to_string(id), ToJson(change.before, Today(req)), after};
+      http::AuditNote{"inspector", std::to_string(id), ToJson(change.before, req.Today()), after};
   return JsonResponse(after);
 }
 
@@ -100,7 +97,7 @@ Result<Response> HandleImport(Request& req) {
   ImportOptions options;
   SSJ_ASSIGN(options.group, ReadKind(req));
   SSJ_TRY(importer::ReadUploadOptions(req, &options));
-  options.today = Today(req);
+  options.today = req.Today();
   options.department_allowed = importer::ScopeCheck(*req.sql, *req.principal);
   SSJ_ASSIGN(importer::RecordSource source, importer::UploadSource(req));
   SSJ_ASSIGN(importer::ImportReport report,

@@ -21,8 +21,6 @@ using http::Request;
 using http::Response;
 namespace json = boost::json;
 
-std::string Now(const Request& req) { return FormatIsoMillis(req.services->clock->NowMillis()); }
-
 json::value MeJson(const Principal& p, soci::session& sql) {
   auto user = repo::GetUser(sql, nullptr, p.user_id);
   json::object o;
@@ -84,7 +82,7 @@ Result<Response> HandleMe(Request& req) { return JsonResponse(MeJson(*req.princi
 Result<Response> HandleChangePassword(Request& req) {
   SSJ_ASSIGN(std::string old_password, http::StringField(req.body, "old_password", true, 128));
   SSJ_ASSIGN(std::string new_password, http::StringField(req.body, "new_password", true, 128));
-  SSJ_TRY(ChangeOwnPassword(*req.sql, *req.principal, old_password, new_password, Now(req)));
+  SSJ_TRY(ChangeOwnPassword(*req.sql, *req.principal, old_password, new_password, req.Now()));
   Note(req, "user", req.principal->user_id, nullptr, {{"password_changed", true}});
   return JsonResponse({{"ok", true}});
 }
@@ -126,7 +124,7 @@ Result<Response> HandleDepartmentNames(Request& req) {
 
 Result<Response> HandleCreateDepartment(Request& req) {
   SSJ_ASSIGN(DepartmentInput in, ReadDepartment(req.body));
-  SSJ_ASSIGN(Department d, CreateDepartment(*req.sql, *req.principal, in, Now(req)));
+  SSJ_ASSIGN(Department d, CreateDepartment(*req.sql, *req.principal, in, req.Now()));
   Note(req, "department", d.id, nullptr, ToJson(d));
   return JsonResponse(ToJson(d), 201);
 }
@@ -134,7 +132,7 @@ Result<Response> HandleCreateDepartment(Request& req) {
 Result<Response> HandleUpdateDepartment(Request& req) {
   SSJ_ASSIGN(int64_t id, req.PathId());
   SSJ_ASSIGN(DepartmentInput in, ReadDepartment(req.body));
-  SSJ_ASSIGN(auto change, UpdateDepartment(*req.sql, *req.principal, id, in, Now(req)));
+  SSJ_ASSIGN(auto change, UpdateDepartment(*req.sql, *req.principal, id, in, req.Now()));
   Note(req, "department", id, ToJson(*change.before), ToJson(change.after));
   return JsonResponse(ToJson(change.after));
 }
@@ -230,7 +228,7 @@ Result<Response> HandleGetUser(Request& req) {
 
 Result<Response> HandleCreateUser(Request& req) {
   SSJ_ASSIGN(UserInput in, ReadUser(req.body, true));
-  SSJ_ASSIGN(User user, CreateUser(*req.sql, *req.principal, in, Now(req)));
+  SSJ_ASSIGN(User user, CreateUser(*req.sql, *req.principal, in, req.Now()));
   Note(req, "user", user.id, nullptr, ToJson(user));
   return JsonResponse(ToJson(user), 201);
 }
@@ -238,7 +236,7 @@ Result<Response> HandleCreateUser(Request& req) {
 Result<Response> HandleUpdateUser(Request& req) {
   SSJ_ASSIGN(int64_t id, req.PathId());
   SSJ_ASSIGN(UserInput in, ReadUser(req.body, false));
-  SSJ_ASSIGN(auto change, UpdateUser(*req.sql, *req.principal, id, in, Now(req)));
+  SSJ_ASSIGN(auto change, UpdateUser(*req.sql, *req.principal, id, in, req.Now()));
   Note(req, "user", id, ToJson(*change.before), ToJson(change.after));
   return JsonResponse(ToJson(change.after));
 }
@@ -246,7 +244,7 @@ Result<Response> HandleUpdateUser(Request& req) {
 Result<Response> HandleUserStatus(Request& req) {
   SSJ_ASSIGN(int64_t id, req.PathId());
   SSJ_ASSIGN(std::string status, http::StringField(req.body, "status"));
-  SSJ_ASSIGN(auto change, SetUserStatus(*req.sql, *req.principal, id, status, Now(req)));
+  SSJ_ASSIGN(auto change, SetUserStatus(*req.sql, *req.principal, id, status, req.Now()));
   Note(req, "user", id, {{"status", change.before->status}}, {{"status", change.after.status}});
   return JsonResponse(ToJson(change.after));
 }
@@ -254,7 +252,7 @@ Result<Response> HandleUserStatus(Request& req) {
 Result<Response> HandleResetPassword(Request& req) {
   SSJ_ASSIGN(int64_t id, req.PathId());
   SSJ_ASSIGN(std::string password, http::StringField(req.body, "new_password", true, 128));
-  SSJ_ASSIGN(User user, ResetPassword(*req.sql, *req.principal, id, password, Now(req)));
+  SSJ_ASSIGN(User user, ResetPassword(*req.sql, *req.principal, id, password, req.Now()));
   Note(req, "user", id, nullptr, {{"password_reset", true}, {"username", user.username}});
   return JsonResponse({{"ok", true}});
 }
@@ -296,7 +294,7 @@ Result<Response> HandlePermissions(Request& req) {
 
 Result<Response> HandleCreateRole(Request& req) {
   SSJ_ASSIGN(RoleInput in, ReadRole(req.body));
-  SSJ_ASSIGN(Role role, CreateRole(*req.sql, *req.principal, in, Now(req)));
+  SSJ_ASSIGN(Role role, CreateRole(*req.sql, *req.principal, in, req.Now()));
   Note(req, "role", role.id, nullptr, ToJson(role));
   return JsonResponse(ToJson(role), 201);
 }
@@ -304,7 +302,7 @@ Result<Response> HandleCreateRole(Request& req) {
 Result<Response> HandleUpdateRole(Request& req) {
   SSJ_ASSIGN(int64_t id, req.PathId());
   SSJ_ASSIGN(RoleInput in, ReadRole(req.body));
-  SSJ_ASSIGN(auto change, UpdateRole(*req.sql, *req.principal, id, in, Now(req)));
+  SSJ_ASSIGN(auto change, UpdateRole(*req.sql, *req.principal, id, in, req.Now()));
   Note(req, "role", id, ToJson(*change.before), ToJson(change.after));
   return JsonResponse(ToJson(change.after));
 }

@@ -8,15 +8,10 @@
 #include <tuple>
 
 #include "calendar/calendar.h"
+#include "common/text.h"
 
 namespace ssj::plan {
 namespace {
-
-size_t CharCount(std::string_view text) {
-  // UTF-8: count every byte that does not continue a sequence.
-  return static_cast<size_t>(
-      std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
 
 std::string Trim(std::string_view text) {
   const size_t begin = text.find_first_not_of(" \t\r\n");
@@ -153,7 +148,7 @@ Result<std::vector<Row>> CheckPlan(const PlanInput& input, const std::vector<Ite
   }
   const std::string name = Trim(input.name);
   if (name.empty()) return Error::InvalidField("name", "请填写计划名称");
-  if (CharCount(name) > kMaxNameChars) {
+  if (Utf8Chars(name) > kMaxNameChars) {
     return Error::InvalidField("name",
                                "计划名称不能超过 " + std::to_string(kMaxNameChars) + " 个字", name);
   }
@@ -267,7 +262,7 @@ Result<std::vector<Row>> CheckPlan(const PlanInput& input, const std::vector<Ite
     }
 
     row.target_scope = Trim(in.target_scope);
-    if (CharCount(row.target_scope) > kMaxScopeChars) {
+    if (Utf8Chars(row.target_scope) > kMaxScopeChars) {
       return Error::InvalidField(
           field("target_scope"),
           named + "：抽查对象范围不能超过 " + std::to_string(kMaxScopeChars) + " 个字",

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <map>
 
+#include "catalog/catalog_repo.h"
 #include "org/org_repo.h"
 #include "plan/plan.h"
 
@@ -139,36 +140,17 @@ void SyncNewestVersion(soci::session& sql, int64_t id) {
 
 std::vector<ItemRef> ItemRefs(soci::session& sql, const std::vector<int64_t>& ids) {
   std::vector<ItemRef> out;
-  if (ids.empty()) return out;
-  Query q(
-      "SELECT i.id, i.published_version, i.status, i.name, v.data FROM catalog_items i LEFT JOIN "
-      "catalog_item_versions v ON v.item_id = i.id AND v.version = i.published_version WHERE "
-      "i.id IN (");
-  for (size_t id_idx = 0; id_idx < ids.size(); ++id_idx) {
-    const std::string name = "i" + std::to_string(id_idx);
-    q.Append(id_idx ? ", :" : ":").Append(name).Bind(name, ids[id_idx]);
-  }
-  q.Append(")");
-  q.ForEach(sql, [&](const soci::row& row) {
+  for (const catalog::repo::PublishedItem& p : catalog::repo::PublishedItems(sql, ids)) {
     ItemRef item;
-    item.id = RowInt(row, 0);
-    item.published_version = RowInt(row, 1);
-    item.retired = RowText(row, 2) == "已停用";
-    item.name = RowText(row, 3);
-    const std::string data = RowText(row, 4);
-    if (!data.empty()) {
-      const boost::json::object published = boost::json::parse(data).as_object();
-      auto text = [&](const char* key) {
-        const boost::json::value* v = published.if_contains(key);
-        return v && v->is_string() ? std::string(v->as_string()) : std::string();
-      };
-      item.name = text("name");
-      item.domain = text("domain");
-      item.category = text("category");
-      item.ratio_cap = text("ratio_cap");
-    }
+    item.id = p.id;
+    item.published_version = p.published_version;
+    item.retired = p.retired;
+    item.name = p.name;
+    item.domain = p.Text("domain");
+    item.category = p.Text("category");
+    item.ratio_cap = p.Text("ratio_cap");
     out.push_back(std::move(item));
-  });
+  }
   return out;
 }
 

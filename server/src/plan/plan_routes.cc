@@ -21,9 +21,6 @@ using http::Request;
 using http::Response;
 namespace json = boost::json;
 
-std::string Now(const Request& req) { return FormatIsoMillis(req.services->clock->NowMillis()); }
-std::string Today(const Request& req) { return ChinaDate(req.services->clock->NowMillis()); }
-
 // The China date of a stored time ("2026-03-31T17:00:00.000Z" is 1 April in Chongqing).
 std::string ChinaDay(const std::string& iso) {
   int64_t millis = 0;
@@ -165,7 +162,7 @@ Result<Response> HandleList(Request& req) {
   f.page = params.page;
   f.page_size = params.page_size;
   const policy::Policy policy = policy::Current(*req.sql);
-  const std::string today = Today(req);
+  const std::string today = req.Today();
   auto page = repo::List(*req.sql, req.principal, f);
   json::array items;
   for (const Plan& plan : page.items) items.push_back(SummaryJson(plan, policy.rules, today));
@@ -175,7 +172,7 @@ Result<Response> HandleList(Request& req) {
 Result<Response> HandleGet(Request& req) {
   SSJ_ASSIGN(Plan plan, Find(req));
   json::object out = PlanJson(plan);
-  out["deadline"] = DeadlineJson(plan, policy::Current(*req.sql).rules, Today(req));
+  out["deadline"] = DeadlineJson(plan, policy::Current(*req.sql).rules, req.Today());
   out["first_published_at"] = plan.first_published_at;
   out["submitted_at"] = plan.submitted_at;
   out["submitted_by"] = plan.submitted_by ? json::value(*plan.submitted_by) : json::value(nullptr);
@@ -209,7 +206,7 @@ Result<Response> HandleCreate(Request& req) {
   SSJ_ASSIGN(auto checked, ReadChecked(req));
   int64_t id = 0;
   try {
-    id = repo::Insert(*req.sql, checked.first, checked.second, req.principal->user_id, Now(req));
+    id = repo::Insert(*req.sql, checked.first, checked.second, req.principal->user_id, req.Now());
   } catch (const std::exception& e) {
     if (!db::IsUniqueViolation(e)) throw;
     return Taken(checked.first);
@@ -226,7 +223,7 @@ Result<Response> HandleUpdate(Request& req) {
   SSJ_ASSIGN(auto checked, ReadChecked(req));
   try {
     repo::UpdateDraft(*req.sql, before.id, checked.first, checked.second, req.principal->user_id,
-                      Now(req));
+                      req.Now());
   } catch (const std::exception& e) {
     if (!db::IsUniqueViolation(e)) throw;
     return Taken(checked.first);
@@ -239,7 +236,7 @@ Result<Response> HandleUpdate(Request& req) {
 Result<Response> HandleSubmit(Request& req) {
   SSJ_ASSIGN(Plan before, Find(req, true));
   SSJ_ASSIGN(State next, Transition(before.status, Action::kSubmit));
-  repo::SetStatus(*req.sql, before.id, next, req.principal->user_id, Now(req));
+  repo::SetStatus(*req.sql, before.id, next, req.principal->user_id, req.Now());
   const Plan after = *repo::Get(*req.sql, nullptr, before.id);
   Audit(req, before, after);
   return JsonResponse(PlanJson(after));
@@ -255,7 +252,7 @@ Result<Response> Decide(Request& req, bool approve) {
     SSJ_ASSIGN(reason, http::StringField(req.body, "reason", false, 2000));
   }
   if (!approve && reason.empty()) return Error::InvalidField("reason", "退回计划须填写退回理由");
-  const std::string now = Now(req);
+  const std::string now = req.Now();
   repo::AddApproval(*req.sql, before, approve, req.principal->user_id, now, reason);
   repo::SetStatus(*req.sql, before.id, next, req.principal->user_id, now);
   const Plan after = *repo::Get(*req.sql, nullptr, before.id);
@@ -269,7 +266,7 @@ Result<Response> HandleReject(Request& req) { return Decide(req, false); }
 Result<Response> HandlePublish(Request& req) {
   SSJ_ASSIGN(Plan before, Find(req, true));
   SSJ_TRY(Transition(before.status, Action::kPublish));
-  repo::Publish(*req.sql, before.id, req.principal->user_id, Now(req));
+  repo::Publish(*req.sql, before.id, req.principal->user_id, req.Now());
   const Plan after = *repo::Get(*req.sql, nullptr, before.id);
   Audit(req, before, after);
   return JsonResponse(PlanJson(after));
@@ -281,14 +278,14 @@ Result<Response> HandleAdjust(Request& req) {
   SSJ_TRY(Transition(before.status, Action::kAdjust));
   SSJ_ASSIGN(std::string reason, http::StringField(req.body, "reason", true, 2000));
   if (reason.empty()) return Error::InvalidField("reason", "调整计划须说明调整原因");
-  repo::Adjust(*req.sql, before.id, req.principal->user_id, Now(req), reason);
+  repo::Adjust(*req.sql, before.id, req.principal->user_id, req.Now(), reason);
   const Plan after = *repo::Get(*req.sql, nullptr, before.id);
   Audit(req, before, after, {{"adjust_reason", reason}});
   return JsonResponse(PlanJson(after));
 }
 
 Result<Response> HandleOverdue(Request& req) {
-  const std::string today = Today(req);
+  const std::string today = req.Today();
   const policy::Policy policy = policy::Current(*req.sql);
   json::array items;
   for (const Plan& plan :
@@ -319,7 +316,7 @@ json::object MergeRowJson(const MergeRow& r) {
 // ?year= (default: this year in China).
 Result<Response> HandleMerge(Request& req) {
   SSJ_ASSIGN(int64_t year, http::ReadOptionalId(req, "year"));
-  if (year == 0) year = std::stoll(Today(req).substr(0, 4));
+  if (year == 0) year = std::stoll(req.Today().substr(0, 4));
   json::array items;
   for (const MergeSuggestion& s : SuggestMerges(repo::MergeRows(*req.sql, req.principal, year))) {
     items.push_back({{"first", MergeRowJson(s.first)},

@@ -8,6 +8,7 @@
 #include <type_traits>
 
 #include "common/embedded.h"
+#include "common/text.h"
 
 namespace ssj::policy {
 namespace {
@@ -210,11 +211,6 @@ std::vector<SettingSpec> MakeSpecs() {
 }
 
 // Characters, not bytes, of UTF-8 text.
-size_t CharCount(std::string_view text) {
-  return std::count_if(text.begin(), text.end(),
-                       [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
-}
-
 std::string Trim(std::string_view text) {
   size_t first = text.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return {};
@@ -704,7 +700,7 @@ Result<Change> CheckChange(const ChangeInput& input) {
     return Error::InvalidField("reason",
                                "请填写调整依据（如文件名称和文号、会议纪要），最多 200 个字");
   }
-  if (CharCount(out.reason) > kMaxReasonChars) {
+  if (Utf8Chars(out.reason) > kMaxReasonChars) {
     return Error::InvalidField("reason", "调整依据过长（最多 200 个字）");
   }
 

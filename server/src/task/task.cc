@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "calendar/calendar.h"
+#include "common/text.h"
 #include "directory/directory.h"
 
 namespace ssj::task {
@@ -13,12 +14,6 @@ namespace json = boost::json;
 
 Error BadValue(const std::string& field, const std::string& message, const std::string& value) {
   return Error::InvalidField(field, message, value.substr(0, 64));
-}
-
-size_t Chars(std::string_view text) {
-  size_t n = 0;
-  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-  return n;
 }
 
 // A decimal with at most `decimals` places as an integer scaled by 10^decimals; nullopt when it
@@ -165,7 +160,7 @@ std::optional<std::string> PercentToFraction(std::string_view percent) {
 
 Status CheckTask(TaskInput& input, const std::vector<ItemInfo>& items,
                  const std::set<std::string>& known_specialties, const policy::Rules& rules) {
-  if (input.name.empty() || Chars(input.name) > 100)
+  if (input.name.empty() || Utf8Chars(input.name) > 100)
     return BadValue("name", "任务名称应为 1–100 个字", input.name);
   if (input.department_id <= 0) return Error::InvalidField("department_id", "请选择发起部门");
 

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "catalog/catalog_repo.h"
 #include "common/crypto.h"
 #include "org/org_repo.h"
 #include "task/task.h"
@@ -193,46 +194,27 @@ void ForChunks(size_t n, Fn fn) {
 
 std::vector<ItemInfo> Items(soci::session& sql, const std::vector<int64_t>& ids) {
   std::vector<ItemInfo> out;
-  if (ids.empty()) return out;
-  Query q(
-      "SELECT i.id, i.published_version, i.status, i.code, i.name, v.data FROM catalog_items i "
-      "LEFT JOIN catalog_item_versions v ON v.item_id = i.id AND v.version = i.published_version "
-      "WHERE i.id IN (");
-  for (size_t k = 0; k < ids.size(); ++k) {
-    const std::string name = "i" + std::to_string(k);
-    q.Append(k ? ", :" : ":").Append(name).Bind(name, ids[k]);
-  }
-  q.Append(")");
-  q.ForEach(sql, [&](const soci::row& row) {
+  for (const catalog::repo::PublishedItem& p : catalog::repo::PublishedItems(sql, ids)) {
     ItemInfo item;
-    item.id = RowInt(row, 0);
-    item.version = RowInt(row, 1);
-    item.retired = RowText(row, 2) == "已停用";
-    item.code = RowText(row, 3);
-    item.name = RowText(row, 4);
-    const std::string data = RowText(row, 5);
-    if (!data.empty()) {
-      const json::object o = json::parse(data).as_object();
-      item.code = Text(o, "code");
-      item.name = Text(o, "name");
-      item.category = Text(o, "category");
-      item.ratio_cap = Text(o, "ratio_cap");
-      item.specialty = Text(o, "specialty");
-      const json::value* notice = o.if_contains("no_advance_notice");
-      item.no_advance_notice = notice && notice->is_bool() && notice->as_bool();
-      item.exemption_applies = Text(o, "exemption") != "不适用";
-    }
+    item.id = p.id;
+    item.version = p.published_version;
+    item.retired = p.retired;
+    item.code = p.code;
+    item.name = p.name;
+    item.category = p.Text("category");
+    item.ratio_cap = p.Text("ratio_cap");
+    item.specialty = p.Text("specialty");
+    const json::value* notice = p.data.if_contains("no_advance_notice");
+    item.no_advance_notice = notice && notice->is_bool() && notice->as_bool();
+    item.exemption_applies = p.Text("exemption") != "不适用";
     out.push_back(std::move(item));
-  });
+  }
   return out;
 }
 
 std::set<std::string> Specialties(soci::session& sql) {
-  std::set<std::string> out;
-  Query("SELECT name FROM specialties").ForEach(sql, [&](const soci::row& row) {
-    out.insert(RowText(row, 0));
-  });
-  return out;
+  const std::vector<std::string> names = catalog::repo::Specialties(sql);
+  return {names.begin(), names.end()};
 }
 
 int64_t Insert(soci::session& sql, const TaskInput& in, const std::vector<ItemInfo>& items,
@@ -659,29 +641,22 @@ void SetVoid(soci::session& sql, int64_t id, const std::string& reason, int64_t 
       .Exec(sql);
 }
 
-std::string RecordJson(soci::session& sql, int64_t id) {
+namespace {
+// One of the task's JSON text columns the Task type leaves out (they can be megabytes).
+std::string TaskText(soci::session& sql, int64_t id, const char* column) {
   std::string out;
-  Query("SELECT record FROM tasks WHERE id = :id")
+  Query(std::string("SELECT ") + column + " FROM tasks WHERE id = :id")
       .Bind("id", id)
       .ForEach(sql, [&](const soci::row& row) { out = RowText(row, 0); });
   return out;
 }
+}  // namespace
 
+std::string RecordJson(soci::session& sql, int64_t id) { return TaskText(sql, id, "record"); }
 std::string PublicInputJson(soci::session& sql, int64_t id) {
-  std::string out;
-  Query("SELECT public_input FROM tasks WHERE id = :id")
-      .Bind("id", id)
-      .ForEach(sql, [&](const soci::row& row) { out = RowText(row, 0); });
-  return out;
+  return TaskText(sql, id, "public_input");
 }
-
-std::string StoredRequest(soci::session& sql, int64_t id) {
-  std::string out;
-  Query("SELECT request FROM tasks WHERE id = :id")
-      .Bind("id", id)
-      .ForEach(sql, [&](const soci::row& row) { out = RowText(row, 0); });
-  return out;
-}
+std::string StoredRequest(soci::session& sql, int64_t id) { return TaskText(sql, id, "request"); }
 
 void SetStatus(soci::session& sql, int64_t id, State status, int64_t by, const std::string& now) {
   Query q("UPDATE tasks SET status = :status, updated_by = :by, updated_at = :now");

@@ -25,8 +25,6 @@ using http::Request;
 using http::Response;
 namespace json = boost::json;
 
-std::string Now(const Request& req) { return FormatIsoMillis(req.services->clock->NowMillis()); }
-
 Result<std::string> ScopeField(const json::value& scope, const char* key) {
   return http::StringField(scope, key, false, 64);
 }
@@ -195,7 +193,7 @@ Result<Response> HandleGet(Request& req) {
 Result<Response> HandleCreate(Request& req) {
   SSJ_ASSIGN(auto checked, ReadChecked(req));
   const int64_t id =
-      repo::Insert(*req.sql, checked.first, checked.second, req.principal->user_id, Now(req));
+      repo::Insert(*req.sql, checked.first, checked.second, req.principal->user_id, req.Now());
   const json::object out = TaskJson(*repo::Get(*req.sql, nullptr, id));
   req.audit = http::AuditNote{"task", std::to_string(id), nullptr, out};
   return JsonResponse(out, 201);
@@ -206,7 +204,7 @@ Result<Response> HandleUpdate(Request& req) {
   SSJ_TRY(Transition(before.status, Action::kEdit));
   SSJ_ASSIGN(auto checked, ReadChecked(req));
   repo::UpdateDraft(*req.sql, before.id, checked.first, checked.second, req.principal->user_id,
-                    Now(req));
+                    req.Now());
   const json::object after = TaskJson(*repo::Get(*req.sql, nullptr, before.id));
   req.audit = http::AuditNote{"task", std::to_string(before.id), TaskJson(before), after};
   return JsonResponse(after);
