@@ -314,7 +314,8 @@ int64_t AddWitness(soci::session& sql, int64_t task_id, const WitnessInput& in, 
 json::value DrawnList(soci::session& sql, const task::Task& t) {
   std::map<int64_t, json::array> members;
   Query(
-      "SELECT m.target_id, m.slot, i.name, i.code, d.name FROM task_team m JOIN inspectors i ON "
+      "SELECT m.target_id, m.slot, i.name, i.code, d.name, m.inspector_id FROM task_team m JOIN "
+      "inspectors i ON "
       "i.id = m.inspector_id JOIN departments d ON d.id = i.department_id WHERE m.task_id = :t "
       "ORDER BY m.target_id, m.slot")
       .Bind("t", t.id)
@@ -322,7 +323,8 @@ json::value DrawnList(soci::session& sql, const task::Task& t) {
         members[RowInt(row, 0)].push_back({{"slot", RowInt(row, 1)},
                                            {"name", RowText(row, 2)},
                                            {"code", RowText(row, 3)},
-                                           {"department_name", RowText(row, 4)}});
+                                           {"department_name", RowText(row, 4)},
+                                           {"inspector_id", RowInt(row, 5)}});
       });
   json::array targets;
   Query(
