@@ -711,6 +711,8 @@ const journeys = [
         ['conflicts', '/directory/conflict', '利害关系'],
         ['exemptions', '/directory/exemption', '免检免扰'],
         ['declare', '/my/conflicts', '申报利害关系'],
+        ['assignments', '/my/assignments', '我的检查任务'],
+        ['task-changes', '/task/changes', '待审批变更'],
         ['items', '/catalog/item', '抽查事项'],
       ]
       for (const viewport of [kDesktop, kPhone]) {
@@ -1797,6 +1799,418 @@ const journeys = [
         await shot(page, `15-phone-${kind}`)
       }
       await page.setViewportSize(kDesktop)
+    },
+  },
+  {
+    name: '16 抽查任务全流程：业务处室编制年度计划、统筹部门批准并公开；新建联合抽查任务（按信用分类差异化比例），预览排除后冻结并取得部门密钥，登记两名见证人、录入骰子数字和密钥抽取、上传现场照片、导出名单并确认；检查人员申请回避由负责人批准后以新的骰子数字补抽（未关联名录的账号和检查人员本人各看到自己的“我的检查任务”）；申请人不能审批本人的替换申请，负责人批准后由备选对象递补；打印抽取记录、检查通知书（每户一页）和备案表；访客在抽取公示看到承诺值和抽取记录，下载后 ssj verify 校验通过',
+    async run(page) {
+      await page.setViewportSize(kDesktop)
+      await ensureLoggedOut(page)
+      await loginOk(page, kStaff.username, kStaff.password)
+      // The server's China date: the window opens today, so the record is public at once.
+      const today = (await apiGet(page, '/plans/overdue')).today
+      assert.match(today, /^\d{4}-\d{2}-\d{2}$/)
+      const year = today.slice(0, 4)
+      const planName = `${year}年度重点用能单位节能监察联合抽查计划${suffix}`
+      const taskName = `${year}年重点用能单位节能监察联合抽查（全流程）${suffix}`
+      // The window closes within the week: the demo's committed task (from today + 7) holds the
+      // office's inspectors then, and its confirmed one (from today) leaves each about ten slots.
+      const weekEnd = new Date(Date.parse(`${today}T00:00:00Z`) + 6 * 86_400_000).toISOString().slice(0, 10)
+      const taskEnd = weekEnd.slice(0, 4) === year ? weekEnd : `${year}-12-31`
+
+      // 1. 业务处室 drafts the annual plan: CQJXW-JNZY-001 at 3 %, 综合执法处 cooperating.
+      await openMenu(page, '年度抽查工作计划')
+      await waitTableLoaded(page)
+      await page.getByRole('button', { name: '新增', exact: true }).click()
+      const planDialog = await openDialog(page, '新增年度抽查工作计划')
+      await settle(page)
+      await formItem(planDialog, '计划年度').locator('input').fill(year)
+      await fillField(planDialog, '计划名称', planName)
+      const itemField = formItem(planDialog, '抽查事项')
+      await itemField.locator('.el-select__wrapper').click()
+      await itemField.locator('input').first().fill('CQJXW-JNZY-001')
+      await page.locator('.plan-item-popper:visible .el-select-dropdown__item').filter({ hasText: '重点用能单位节能监察' }).first().click()
+      await fillField(planDialog, '抽查对象范围', '全市重点用能单位')
+      await typeDate(formItem(planDialog, '开始日期'), today)
+      await typeDate(formItem(planDialog, '结束日期'), `${year}-12-31`)
+      await fillField(planDialog, '抽查比例', '3')
+      await formItem(planDialog, '配合部门').getByText('综合执法处').waitFor()
+      const planSaved = page.waitForResponse((r) => r.url().endsWith('/api/v1/plans') && r.request().method() === 'POST')
+      await confirmDialog(planDialog)
+      const planResponse = await planSaved
+      assert.equal(planResponse.status(), 201, `plan: ${await planResponse.text()}`)
+      const plan = await planResponse.json()
+      await planDialog.waitFor({ state: 'hidden' })
+      const planRow = tableRows(page).filter({ hasText: planName }).first()
+      await planRow.getByRole('button', { name: '提交审批' }).click()
+      await page.locator('.el-message-box').getByRole('button', { name: '提交' }).click()
+      await planRow.getByText('待审批').waitFor()
+      await shot(page, '16-plan-submitted')
+
+      // 统筹部门 approves and publishes it.
+      await logout(page)
+      await loginOk(page, kCoordinator.username, kCoordinator.password)
+      await openMenu(page, '年度抽查工作计划')
+      await waitTableLoaded(page)
+      const toApprove = tableRows(page).filter({ hasText: planName }).first()
+      await toApprove.getByRole('button', { name: '审批' }).click()
+      const planDrawer = page.locator('.el-drawer').filter({ hasText: planName })
+      await planDrawer.waitFor({ state: 'visible' })
+      await planDrawer.getByRole('button', { name: '批准' }).click()
+      const approveBox = page.locator('.el-message-box')
+      await approveBox.locator('textarea').fill('同意。')
+      await approveBox.getByRole('button', { name: '批准' }).click()
+      await planDrawer.getByRole('button', { name: '向社会公开' }).click()
+      await page.locator('.el-message-box').getByRole('button', { name: '公开' }).click()
+      await planDrawer.getByText('已发布').first().waitFor()
+      await settle(page)
+      await shot(page, '16-plan-published')
+      assert.equal((await apiGet(page, `/plans/${plan.id}`)).status, 'published')
+      await planDrawer.locator('.el-drawer__close-btn').click()
+
+      // 2. 业务处室 creates the joint task under that plan.
+      await logout(page)
+      await loginOk(page, kStaff.username, kStaff.password)
+      await openMenu(page, '任务列表')
+      await waitTableLoaded(page)
+      await page.getByRole('button', { name: '新建任务' }).click()
+      const taskDialog = await openDialog(page, '新建抽查任务')
+      await settle(page)
+      await fillField(taskDialog, '任务名称', taskName)
+      const itemsField = formItem(taskDialog, '抽查事项')
+      await itemsField.locator('.el-select__wrapper').click()
+      await itemsField.locator('input').first().fill('CQJXW-JNZY-001')
+      await page.locator('.task-item-popper:visible .el-select-dropdown__item').filter({ hasText: '重点用能单位节能监察' }).first().click()
+      await taskDialog.locator('.group-title').first().click() // closes the dropdown
+      await typeDate(formItem(taskDialog, '开始日期'), today)
+      await typeDate(formItem(taskDialog, '结束日期'), taskEnd)
+      await chooseOption(page, formItem(taskDialog, '年度计划'), planName)
+      for (const [id, ratio] of [['A', '0.5'], ['B', '1'], ['C', '2'], ['D', '3'], ['U', '1']]) {
+        await taskDialog.getByLabel(`${id === 'U' ? '未分类（U）' : `${id} 类`}抽查比例`).fill(ratio)
+      }
+      await taskDialog.getByRole('button', { name: '添加配合部门' }).click()
+      const participant = taskDialog.getByLabel('第 1 个配合部门', { exact: true })
+      await participant.click({ force: true })
+      await page.locator('.el-select-dropdown:visible .el-select-dropdown__item').filter({ hasText: '综合执法处' }).first().click()
+      await formItem(taskDialog, '区域规则').getByText('不限').click()
+      await formItem(taskDialog, '每人承担上限').locator('input').fill('30')
+      await shot(page, '16-task-form')
+      const taskSaved = page.waitForResponse((r) => r.url().endsWith('/api/v1/tasks') && r.request().method() === 'POST')
+      await confirmDialog(taskDialog)
+      const taskResponse = await taskSaved
+      assert.equal(taskResponse.status(), 201, `task: ${await taskResponse.text()}`)
+      const task = await taskResponse.json()
+      assert.equal(task.participants.length, 1)
+      await page.waitForURL((url) => url.pathname === `/task/list/${task.id}`)
+
+      // 3. The exclusions previewed, then the commit (today): the secret is shown once.
+      await page.getByRole('button', { name: '预览抽取范围' }).click()
+      await seeText(page, '预计抽中')
+      await shot(page, '16-task-preview')
+      await typeDate(page.locator('.commit-panel .when'), today)
+      const timeInput = page.locator('.commit-panel .when-time input')
+      await timeInput.click()
+      await timeInput.fill('23:50')
+      await timeInput.press('Enter')
+      await page.locator('.commit-panel .panel-title').click()
+      await page.getByRole('button', { name: '冻结并公布承诺值' }).click()
+      await page.locator('.el-message-box').getByRole('button', { name: '冻结并公布' }).click()
+      const secretDialog = await openDialog(page, '部门密钥（只显示这一次）')
+      const secret = (await secretDialog.locator('code.secret').innerText()).replace(/\s/g, '')
+      assert.match(secret, /^[0-9a-f]{64}$/)
+      await settle(page)
+      await shot(page, '16-secret')
+      await secretDialog.getByText('我已抄录并密封保存').click()
+      await secretDialog.getByRole('button', { name: '关闭' }).click()
+      await seeText(page, '已公布的承诺')
+      const committed = await apiGet(page, `/tasks/${task.id}`)
+      assert.equal(committed.status, 'committed')
+      assert.match(committed.commitment, /^[0-9a-f]{64}$/)
+      const xlsx = await downloadBy(page.getByRole('link', { name: '导出排除清单' }))
+      assert.equal(xlsx.bytes.subarray(0, 2).toString(), 'PK', 'the exclusions are an XLSX workbook')
+
+      // 4. Two witnesses, a photo of the ceremony, the dice and the secret: the draw.
+      const witnessPanel = page.locator('.witness-panel')
+      for (const [name, unit, role] of [['赵敏', '市经济信息委机关纪委', '监督人'], ['孙立新', '重庆渝能机械有限公司', '企业代表']]) {
+        await fillField(witnessPanel, '姓名', name)
+        await fillField(witnessPanel, '单位', unit)
+        await chooseOption(page, formItem(witnessPanel, '身份'), role)
+        await witnessPanel.getByRole('button', { name: '登记见证人' }).click()
+        await witnessPanel.getByText(unit).waitFor()
+      }
+      const attachments = page.locator('.attachments-panel')
+      const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF ssj e2e ceremony photo'), Buffer.from([0xff, 0xd9])])
+      await attachments.locator('input[type=file]').setInputFiles({ name: '抽取现场.jpg', mimeType: 'image/jpeg', buffer: photo })
+      await attachments.getByText('抽取现场.jpg').waitFor()
+      const photoHash = (await import('node:crypto')).createHash('sha256').update(photo).digest('hex')
+      await attachments.getByText(photoHash).waitFor()
+      const dice = '3141 5926 5358 9793 2384 6264'
+      await page.getByPlaceholder('如 31415 92653 58979 32384（可用空格分组）').fill(dice)
+      await page.getByPlaceholder('冻结时生成并密封保存的 64 位密钥').fill(secret)
+      await shot(page, '16-ceremony')
+      await page.getByRole('button', { name: '执行抽取' }).click()
+      const drawn = page.waitForResponse((r) => r.url().endsWith(`/api/v1/tasks/${task.id}/draw`) && r.request().method() === 'POST')
+      await page.locator('.el-message-box').getByRole('button', { name: '执行抽取' }).click()
+      const drawResponse = await drawn
+      assert.equal(drawResponse.status(), 200, `draw: ${await drawResponse.text()}`)
+      const drawAnswer = await drawResponse.json()
+      assert.ok(drawAnswer.targets.length > 0, 'targets were drawn')
+      await seeText(page, `共 ${drawAnswer.targets.length} 户`)
+      const listXlsx = await downloadBy(page.getByRole('link', { name: '导出名单及检查组' }))
+      assert.equal(listXlsx.bytes.subarray(0, 2).toString(), 'PK', 'the drawn list is an XLSX workbook')
+      await shot(page, '16-drawn')
+
+      // 5. The list is confirmed.
+      await page.getByRole('button', { name: '确认锁定名单' }).click()
+      await page.locator('.el-message-box').getByRole('button', { name: '确认锁定' }).click()
+      await seeText(page, '确认锁定')
+      await page.locator('.result .el-tag').filter({ hasText: '确认锁定' }).waitFor()
+
+      // 6. A member of a team (the leader of the first target, of yewu's own office) withdraws
+      // for a conflict with that target: yewu asks, the head approves, fresh dice refill.
+      const first = drawAnswer.targets[0]
+      const leader = first.team.find((m) => m.slot === 0)
+      const changes = page.locator('.changes-panel')
+      await changes.getByRole('button', { name: '检查人员退出' }).click()
+      const changeDialog = await openDialog(page, '申请检查人员退出')
+      await settle(page)
+      await chooseOption(page, formItem(changeDialog, '退出人员'), leader.name)
+      await chooseOption(page, formItem(changeDialog, '涉及的检查对象（选填）'), first.name)
+      await formItem(changeDialog, '退出原因').getByText('回避', { exact: true }).click()
+      await fillField(changeDialog, '说明', '本人配偶在该企业担任财务负责人，申请回避')
+      await settle(page)
+      await shot(page, '16-withdraw-request')
+      const requested = page.waitForResponse((r) => r.url().endsWith(`/api/v1/tasks/${task.id}/changes`) && r.request().method() === 'POST')
+      await changeDialog.getByRole('button', { name: '提交负责人审批' }).click()
+      const requestResponse = await requested
+      assert.equal(requestResponse.status(), 201, `change: ${await requestResponse.text()}`)
+      const change = await requestResponse.json()
+      assert.equal(change.inspector_code, leader.code)
+      await changes.locator('.el-table__row').filter({ hasText: '待审批' }).waitFor()
+      await shot(page, '16-changes-pending')
+
+      // 我的检查任务: yewu is not linked to an inspector record, and is told so.
+      await openMenu(page, '我的检查任务')
+      await seeText(page, '没有可查看的检查任务')
+      await seeText(page, '当前账号未关联执法检查人员')
+      await shot(page, '16-my-assignments-not-inspector')
+
+      // jiancha (王磊 of 渝中区) is on no team of this task (its teams come from the two offices):
+      // his page says so. Then, with the server's answer stood in as if he led two of its targets,
+      // the page lists them by task with the role, and his declaration reaches the server, which
+      // refuses it because he holds no slot.
+      await logout(page)
+      await loginOk(page, kInspectorLogin.username, kInspectorLogin.password)
+      await openMenu(page, '我的检查任务')
+      await page.locator('.assignments-page .task-card, .assignments-page .el-empty').first().waitFor()
+      await shot(page, '16-my-assignments')
+      const mine = (url) => url.pathname === '/api/v1/my/assignments'
+      const assigned = drawAnswer.targets.slice(0, 2).map((t, i) => ({
+        task_id: task.id,
+        task_code: committed.code,
+        task_name: taskName,
+        status: 'confirmed',
+        start_date: today,
+        end_date: taskEnd,
+        target_id: t.target_id,
+        target_code: t.code,
+        target_name: t.name,
+        address: t.address,
+        role: i === 0 ? '组长' : '组员',
+      }))
+      await page.route(mine, (route) => route.fulfill({ json: { inspector_id: 5, items: assigned } }))
+      await page.setViewportSize(kPhone)
+      await page.getByRole('button', { name: '刷新' }).click()
+      const card = page.locator('.assignments-page .task-card').filter({ hasText: taskName })
+      await card.waitFor()
+      assert.match(await card.innerText(), new RegExp(`${assigned[0].target_name}[\\s\\S]*组长[\\s\\S]*${assigned[1].target_name}[\\s\\S]*组员`))
+      await assertNoPageOverflow(page)
+      await shot(page, '16-my-assignments-phone')
+      await card.locator('.target').first().getByRole('button', { name: '申报回避' }).click()
+      const declareDialog = await openDialog(page, '申报回避或退出')
+      await settle(page)
+      assert.match(await formItem(declareDialog, '涉及的检查对象').locator('.el-select__wrapper').innerText(), new RegExp(assigned[0].target_name))
+      await fillField(declareDialog, '说明', '本人配偶在该企业任职')
+      const declared = page.waitForResponse((r) => r.url().endsWith(`/api/v1/my/assignments/${task.id}/declare`))
+      await declareDialog.getByRole('button', { name: '提交负责人审批' }).click()
+      assert.equal((await declared).status(), 400)
+      await declareDialog.getByText('不在本任务的检查组中').waitFor()
+      await shot(page, '16-my-declare-refused')
+      await declareDialog.getByRole('button', { name: '取消' }).click()
+      await page.unroute(mine)
+      await page.setViewportSize(kDesktop)
+
+      // 负责人 approves on 待审批变更.
+      await logout(page)
+      await loginOk(page, 'fuzeren', 'Demo@2026')
+      await openMenu(page, '待审批变更')
+      const pendingRow = tableRows(page).filter({ hasText: taskName }).first()
+      await pendingRow.waitFor()
+      assert.match(await pendingRow.innerText(), new RegExp(`检查人员退出[\\s\\S]*${leader.name}[\\s\\S]*回避`))
+      await shot(page, '16-approvals')
+      await page.setViewportSize(kPhone)
+      await page.locator('.changes-page .card').filter({ hasText: taskName }).first().waitFor()
+      await assertNoPageOverflow(page)
+      await shot(page, '16-approvals-phone')
+      await page.setViewportSize(kDesktop)
+      await pendingRow.getByRole('button', { name: '批准' }).click()
+      const decideBox = page.locator('.el-message-box')
+      await decideBox.getByText('重新掷骰子', { exact: false }).or(decideBox.getByText('骰子数字', { exact: false })).first().waitFor()
+      await decideBox.locator('textarea').fill('同意回避。')
+      await decideBox.getByRole('button', { name: '批准' }).click()
+      await seeText(page, '等待业务处室录入新的骰子数字补抽')
+      await notSee(tableRows(page).filter({ hasText: taskName }), 'the decided request')
+
+      // 业务处室 enters fresh dice: the engine draws the substitute.
+      await logout(page)
+      await loginOk(page, kStaff.username, kStaff.password)
+      await page.goto(`${baseUrl}/task/list/${task.id}`)
+      const applyBox = page.locator('.apply-box')
+      await applyBox.waitFor()
+      await applyBox.locator('input').fill('2718 2818 2845 9045 2353 6028')
+      await applyBox.scrollIntoViewIfNeeded()
+      await shot(page, '16-apply-dice')
+      await applyBox.getByRole('button', { name: '补抽替代人员' }).click()
+      await seeText(page, '已按新的骰子数字补抽')
+      await changes.locator('.el-table__row').filter({ hasText: '已执行' }).waitFor()
+      const after = await apiGet(page, `/tasks/${task.id}/draw`)
+      const refilled = after.targets.find((t) => t.target_id === first.target_id)
+      assert.equal(refilled.team.length, first.team.length, 'the team is whole again')
+      assert.ok(!refilled.team.some((m) => m.code === leader.code), 'the withdrawn inspector left the team')
+      const substitute = refilled.team.find((m) => !first.team.some((f) => f.code === m.code))
+      assert.ok(substitute, 'a substitute joined the team')
+      await page.locator('.drawn-table').getByText(substitute.name).first().waitFor()
+      assert.ok(after.record.request.recusals?.length === 1, 'the record holds the recusal')
+      await shot(page, '16-substitute')
+      await page.setViewportSize(kPhone)
+      await assertNoPageOverflow(page)
+      await page.locator('.changes-panel').scrollIntoViewIfNeeded()
+      await shot(page, '16-task-changes-phone')
+      await page.setViewportSize(kDesktop)
+
+      // The demo's committed task (its ceremony still ahead) is to be voided: yewu asks.
+      const pendingTask = (await apiGet(page, '/tasks?status=committed&page_size=50')).items.find((t) => t.name.includes('高耗能落后机电设备'))
+      assert.ok(pendingTask, 'the demo has a committed task')
+      const voidReason = '抽查事项范围调整，经研究决定作废本次抽取'
+      await page.goto(`${baseUrl}/task/list/${pendingTask.id}`)
+      await changes.getByRole('button', { name: '申请作废' }).click()
+      const voidDialog = await openDialog(page, '申请作废抽取')
+      await settle(page)
+      await fillField(voidDialog, '作废理由', voidReason)
+      await voidDialog.getByRole('button', { name: '提交负责人审批' }).click()
+      await changes.locator('.el-table__row').filter({ hasText: '作废' }).filter({ hasText: '待审批' }).waitFor()
+
+      // A target to replace (注销): whoever asked cannot approve it (the admin here), the head
+      // can, and the next reserve of its class takes its place.
+      const gone = drawAnswer.targets[1]
+      await logout(page)
+      await loginOk(page, kAdmin.username, kAdmin.password)
+      await page.goto(`${baseUrl}/task/list/${task.id}`)
+      await changes.getByRole('button', { name: '替换检查对象' }).click()
+      const replaceDialog = await openDialog(page, '申请替换检查对象')
+      await settle(page)
+      await chooseOption(page, formItem(replaceDialog, '检查对象'), gone.name)
+      await formItem(replaceDialog, '替换原因').getByText('注销', { exact: true }).click()
+      await fillField(replaceDialog, '说明', '该企业已办理注销登记')
+      await replaceDialog.getByRole('button', { name: '提交负责人审批' }).click()
+      await changes.locator('.el-table__row').filter({ hasText: '替换检查对象' }).filter({ hasText: '待审批' }).waitFor()
+      await openMenu(page, '待审批变更')
+      const ownRow = tableRows(page).filter({ hasText: gone.name }).first()
+      await ownRow.getByText('本人').waitFor()
+      await ownRow.getByRole('button', { name: '批准' }).click()
+      await page.locator('.el-message-box').getByRole('button', { name: '批准' }).click()
+      await page.locator('.refusal').getByText('不能审批本人提出的申请').waitFor()
+      await ownRow.locator('.row-refusal').waitFor()
+      await page.locator('.el-message-box').waitFor({ state: 'hidden' })
+      await shot(page, '16-self-approval')
+      await logout(page)
+      await loginOk(page, 'fuzeren', 'Demo@2026')
+      await openMenu(page, '待审批变更')
+      await tableRows(page).filter({ hasText: gone.name }).first().getByRole('button', { name: '批准' }).click()
+      await page.locator('.el-message-box').getByRole('button', { name: '批准' }).click()
+      await seeText(page, '已批准并生效')
+      const voidRow = tableRows(page).filter({ hasText: pendingTask.name }).first()
+      assert.match(await voidRow.innerText(), new RegExp(`作废[\\s\\S]*整个任务[\\s\\S]*${voidReason}`))
+      await voidRow.getByRole('button', { name: '批准' }).click()
+      await page.locator('.el-message-box').getByRole('button', { name: '批准' }).click()
+      await voidRow.waitFor({ state: 'detached' })
+      await logout(page)
+      await loginOk(page, kStaff.username, kStaff.password)
+      // The void task shows its reason first.
+      await page.goto(`${baseUrl}/task/list/${pendingTask.id}`)
+      const voidAlert = page.locator('.head-card .void')
+      await voidAlert.getByText('本任务已作废').waitFor()
+      await voidAlert.getByText(voidReason).waitFor()
+      await notSee(page.locator('.ceremony-panel'), 'the ceremony of a void task')
+      await shot(page, '16-void-task')
+      const replaced = await apiGet(page, `/tasks/${task.id}/draw`)
+      assert.ok(!replaced.targets.some((t) => t.target_id === gone.target_id), 'the replaced target left the list')
+      assert.equal(replaced.targets.length, drawAnswer.targets.length, 'a reserve took its place')
+      assert.equal(replaced.record.request.replacements?.length, 1, 'the record holds the replacement')
+
+      // Print pages: the signed record, the notices (one per target), the filing summary.
+      await page.goto(`${baseUrl}/task/print/${task.id}/record`)
+      const recordSheet = page.locator('.record-sheet')
+      await recordSheet.waitFor()
+      const recordText = await recordSheet.innerText()
+      for (const text of [task.code, committed.commitment, committed.pool_digest, '赵敏', '孙立新', substitute.name, '抽取人（签字）', '监督人（签字）', '负责人（签字）']) {
+        assert.ok(recordText.includes(text), `the record shows ${text}`)
+      }
+      assert.ok(recordText.includes(replaced.record.seed), 'the record shows the seed')
+      assert.ok(!recordText.includes(gone.name), 'the replaced target is not on the printed list')
+      await notSee(page.locator('.sidebar-menu, .app-header'), 'the admin frame')
+      await shot(page, '16-print-record')
+      await page.emulateMedia({ media: 'print' })
+      await notSee(page.locator('.print-toolbar:visible'), 'the toolbar on paper')
+      await shot(page, '16-print-record-paper')
+      await page.emulateMedia({ media: null })
+      await page.goto(`${baseUrl}/task/print/${task.id}/notice`)
+      await page.locator('.notice-sheet').first().waitFor()
+      assert.equal(await page.locator('.notice-sheet').count(), replaced.targets.length, 'one notice per target')
+      const noticeText = await page.locator('.notice-sheet').first().innerText()
+      assert.match(noticeText, new RegExp(`致 ${replaced.targets[0].name}`))
+      assert.match(noticeText, /中华人民共和国节约能源法/)
+      await page.locator('#notice-materials').fill('1. 营业执照复印件；\n2. 近三年能源利用状况报告。')
+      assert.match(await page.locator('.notice-sheet').first().innerText(), /近三年能源利用状况报告/)
+      await shot(page, '16-print-notice')
+      // Printed, each notice is one A4 page.
+      const notices = (await page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1')
+      const printedPages = Math.max(...[...notices.matchAll(/\/Count\s+(\d+)/g)].map((m) => Number(m[1])))
+      assert.equal(printedPages, replaced.targets.length, 'one printed page per notice')
+      await page.goto(`${baseUrl}/task/print/${task.id}/filing`)
+      await page.locator('.filing-sheet').getByText(photoHash).waitFor()
+      await shot(page, '16-print-filing')
+
+      // 7. A visitor sees the commitment and, the window having opened today, the record.
+      await page.goto(`${baseUrl}/home`)
+      await page.locator('.app-header').waitFor()
+      await logout(page)
+      await page.context().clearCookies()
+      await page.goto(`${baseUrl}/public/tasks`)
+      // Hashes are shown in groups of eight.
+      const commitmentShown = committed.commitment.match(/.{8}/g).join(' ')
+      const publicCard = page.locator('article.task').filter({ has: page.locator('a.task-name', { hasText: taskName }) })
+      await publicCard.getByText(commitmentShown).waitFor()
+      await shot(page, '16-public-tasks')
+      await publicCard.locator('a.task-name').click()
+      await page.waitForURL((url) => url.pathname === `/public/tasks/${task.id}`)
+      await page.getByText(commitmentShown).first().waitFor()
+      await page.getByText(photoHash).waitFor()
+      const recordLink = page.getByRole('link', { name: '下载抽取记录' })
+      await recordLink.waitFor()
+      await shot(page, '16-public-task')
+
+      // 8. Both files in one folder: ssj verify recomputes the draw and agrees.
+      const folder = fs.mkdtempSync(path.join(tmpRoot, 'verify-'))
+      const recordFile = await downloadBy(recordLink)
+      const record = JSON.parse(recordFile.bytes.toString('utf8'))
+      const poolFile = await downloadBy(page.getByRole('link', { name: '下载抽取范围' }))
+      const recordPath = path.join(folder, recordFile.name || `${task.code}.json`)
+      fs.writeFileSync(recordPath, recordFile.bytes)
+      fs.writeFileSync(path.join(folder, record.request.targets_csv || poolFile.name), poolFile.bytes)
+      const ssj = process.env.SSJ_BIN || path.resolve(here, '../../build/ssj')
+      const verified = execFileSync(ssj, ['verify', path.basename(recordPath)], { cwd: folder, encoding: 'utf8' })
+      assert.match(verified, /校验通过/, verified)
     },
   },
 ]

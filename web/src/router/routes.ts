@@ -120,6 +120,13 @@ export const layoutChildren: RouteRecordRaw[] = [
         props: (route) => ({ id: Number(route.params.id) }),
         meta: { title: '任务详情', perm: 'task:task:list', hidden: true },
       },
+      {
+        // The head's queue: replacements, withdrawals and voids of drawn lists to decide.
+        path: 'changes',
+        name: 'task-changes',
+        component: () => import('@/views/task/changes/index.vue'),
+        meta: { title: '待审批变更', perm: 'task:change:approve' },
+      },
     ],
   },
   {
@@ -134,6 +141,13 @@ export const layoutChildren: RouteRecordRaw[] = [
         name: 'my-conflicts',
         component: () => import('@/views/my/conflicts/index.vue'),
         meta: { title: '申报利害关系' },
+      },
+      {
+        // An inspector's drawn tasks and targets; the server answers 403 for other accounts.
+        path: 'assignments',
+        name: 'my-assignments',
+        component: () => import('@/views/my/assignments/index.vue'),
+        meta: { title: '我的检查任务' },
       },
     ],
   },
@@ -224,6 +238,35 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/task/list/ceremony.vue'),
     props: (route) => ({ id: Number(route.params.id) }),
     meta: { title: '抽取仪式', perm: 'task:task:list' },
+  },
+  {
+    // Print pages of a drawn task (A4, no admin frame), opened in a new tab from the task's page.
+    path: '/task/print/:id(\\d+)',
+    component: RouterView,
+    meta: { perm: 'task:task:list' },
+    children: [
+      {
+        path: 'record',
+        name: 'task-print-record',
+        component: () => import('@/views/task/print/record.vue'),
+        props: (route) => ({ id: Number(route.params.id) }),
+        meta: { title: '抽取记录（签字确认表）', perm: 'task:task:list' },
+      },
+      {
+        path: 'notice',
+        name: 'task-print-notice',
+        component: () => import('@/views/task/print/notice.vue'),
+        props: (route) => ({ id: Number(route.params.id) }),
+        meta: { title: '检查通知书', perm: 'task:task:list' },
+      },
+      {
+        path: 'filing',
+        name: 'task-print-filing',
+        component: () => import('@/views/task/print/filing.vue'),
+        props: (route) => ({ id: Number(route.params.id) }),
+        meta: { title: '抽查任务备案表', perm: 'task:task:list' },
+      },
+    ],
   },
   {
     // The public site (政务公开): no login, no admin frame. Children inherit `public`.

@@ -1,8 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { onUnauthenticated, setCsrfToken } from '../http'
-import { answerFetch, sentHeaders, type FetchCall } from '../testing'
+import { answerFetch, FakeXhr, sentHeaders, type FetchCall } from '../testing'
 import {
   addWitness,
+  applyChange,
+  approveChange,
+  attachmentUrl,
+  declareWithdrawal,
+  drawXlsxUrl,
+  exclusionsXlsxUrl,
+  listChanges,
+  listMyAssignments,
+  listPendingChanges,
+  rejectChange,
+  requestChange,
+  uploadAttachment,
   commitTask,
   confirmTask,
   createTask,
@@ -163,5 +175,78 @@ describe('public tasks', () => {
     answer(404, { code: 'not_found', message: '抽取记录尚未公开（自 2026-12-01 起公开）', details: {} })
     await expect(getPublicRecord(7)).rejects.toMatchObject({ status: 404 })
     expect(toasts).toEqual([])
+  })
+})
+
+describe('changes after the draw', () => {
+  it('requests, lists and decides with the bodies the server reads', async () => {
+    answer(201, { id: 3 })
+    await requestChange(7, { kind: 'replace_target', target_id: 11, category: '注销', reason: '已注销' })
+    await listChanges(7)
+    await listPendingChanges()
+    await approveChange(3, '')
+    await approveChange(3, '同意')
+    await rejectChange(3, '材料不全')
+    await applyChange(4, '31415926535897932384')
+    expect(calls.map((c) => `${c.init.method} ${c.url} ${c.init.body ?? ''}`)).toEqual([
+      'POST /api/v1/tasks/7/changes {"kind":"replace_target","target_id":11,"category":"注销","reason":"已注销"}',
+      'GET /api/v1/tasks/7/changes ',
+      'GET /api/v1/task-changes ',
+      'POST /api/v1/task-changes/3/approve {}',
+      'POST /api/v1/task-changes/3/approve {"reason":"同意"}',
+      'POST /api/v1/task-changes/3/reject {"reason":"材料不全"}',
+      'POST /api/v1/task-changes/4/apply {"public_input":{"kind":"dice","value":"31415926535897932384"}}',
+    ])
+    expect(sentHeaders(calls[0])['X-CSRF-Token']).toBe('tok-9')
+  })
+
+  it('leaves a self-approval to the page (no toast)', async () => {
+    answer(403, { code: 'task.self_approval', message: '不能审批本人提出的申请', details: {} })
+    await expect(approveChange(3, '')).rejects.toMatchObject({ code: 'task.self_approval' })
+    expect(toasts).toEqual([])
+  })
+
+  it('reads the inspector view and declares quietly', async () => {
+    answer(403, { code: 'task.not_an_inspector', message: '当前账号未关联执法检查人员', details: {} })
+    await expect(listMyAssignments()).rejects.toMatchObject({ code: 'task.not_an_inspector' })
+    expect(toasts).toEqual([])
+    answer(201, { id: 5 })
+    await declareWithdrawal(7, { category: '回避', reason: '亲属任职', target_id: 11 })
+    expect(calls.at(-1)?.url).toBe('/api/v1/my/assignments/7/declare')
+    expect(JSON.parse(String(calls.at(-1)?.init.body))).toEqual({ category: '回避', reason: '亲属任职', target_id: 11 })
+  })
+})
+
+describe('attachments and workbooks', () => {
+  it('uploads the raw file with its name in the query and the CSRF token', async () => {
+    vi.stubGlobal('XMLHttpRequest', FakeXhr)
+    const file = new Blob(['\xff\xd8\xff'], { type: 'image/jpeg' })
+    const sent: number[] = []
+    const done = uploadAttachment(7, file, '抽取现场.jpg', (n) => sent.push(n))
+    const xhr = FakeXhr.last
+    expect(xhr.method).toBe('POST')
+    expect(xhr.url).toBe('/api/v1/tasks/7/attachments?file_name=%E6%8A%BD%E5%8F%96%E7%8E%B0%E5%9C%BA.jpg')
+    expect(xhr.headers['X-CSRF-Token']).toBe('tok-9')
+    expect(xhr.headers['Content-Type']).toBe('image/jpeg')
+    expect(xhr.body).toBe(file)
+    xhr.upload.onprogress?.({ loaded: 2, lengthComputable: true, total: 3 })
+    xhr.answer(201, { id: 1, name: '抽取现场.jpg', sha256: 'ab' })
+    await expect(done).resolves.toMatchObject({ id: 1, sha256: 'ab' })
+    expect(sent).toEqual([2])
+  })
+
+  it('rejects a refused upload quietly', async () => {
+    vi.stubGlobal('XMLHttpRequest', FakeXhr)
+    const done = uploadAttachment(7, new Blob(['x']), 'a.docx')
+    expect(FakeXhr.last.headers['Content-Type']).toBe('application/octet-stream')
+    FakeXhr.last.answer(409, { code: 'ceremony.attachments_closed', message: '已确认名单', details: {} })
+    await expect(done).rejects.toMatchObject({ status: 409, code: 'ceremony.attachments_closed' })
+    expect(toasts).toEqual([])
+  })
+
+  it('links the workbooks and files', () => {
+    expect(drawXlsxUrl(7)).toBe('/api/v1/tasks/7/draw.xlsx')
+    expect(exclusionsXlsxUrl(7)).toBe('/api/v1/tasks/7/exclusions.xlsx')
+    expect(attachmentUrl(7, 2)).toBe('/api/v1/tasks/7/attachments/2')
   })
 })

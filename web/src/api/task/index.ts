@@ -2,10 +2,12 @@
 // ceremony and § Public tasks and records: GET/POST /tasks, GET/PUT /tasks/{id} (a draft only),
 // GET /tasks/{id}/pool-preview, /exclusions and /pool.csv; POST /tasks/{id}/commit (answers the
 // department secret once), GET/POST /tasks/{id}/witnesses, POST /tasks/{id}/draw and /confirm,
-// GET /tasks/{id}/draw and /draw-record; and the portal's GET /public/tasks, /public/tasks/{id},
+// GET /tasks/{id}/draw and /draw-record, the XLSX of the list and of the exclusions, the
+// ceremony's attachments; the changes after the draw (名单变更, 作废) and their decisions; the
+// inspector's own assignments and declarations; and the portal's GET /public/tasks, /public/tasks/{id},
 // /public/tasks/{id}/draw-record and /pool.csv (no login; the record and pool only once public).
 // A bad body is a 400 whose details.field names the input ("strata[2].ratio").
-import { buildUrl, http, type Page } from '../http'
+import { buildUrl, errorFromBody, getCsrfToken, handleFailure, http, networkError, type ApiError, type Page } from '../http'
 
 /**
  * 草稿 → 已冻结待抽取 (pool frozen, commitment public) → 已抽取待确认 → 已确认锁定 → 检查中;
@@ -212,6 +214,8 @@ export interface DrawInput {
 
 export interface TeamMember {
   slot: number
+  /** The inspector's id (for 检查人员退出); absent from servers that do not send it. */
+  inspector_id?: number
   name: string
   /** 执法证号 or the inspector's code. */
   code: string
@@ -339,6 +343,182 @@ export function drawRecordUrl(id: number): string {
   return buildUrl(`/tasks/${id}/draw-record`)
 }
 
+/** GET: the drawn list with each target's team (XLSX). */
+export function drawXlsxUrl(id: number): string {
+  return buildUrl(`/tasks/${id}/draw.xlsx`)
+}
+
+/** GET: every excluded target with its reason and detail (XLSX). */
+export function exclusionsXlsxUrl(id: number): string {
+  return buildUrl(`/tasks/${id}/exclusions.xlsx`)
+}
+
+// ---------------------------------------------------------------------------------------------
+// 抽取过程附件: photos, video and documents of the ceremony, between the commit and the confirmation
+
+export interface Attachment {
+  id: number
+  name: string
+  /** Read by the server from the first bytes: image/jpeg, image/png, video/mp4, application/pdf. */
+  content_type: string
+  size: number
+  sha256: string
+  created_at: string
+}
+
+export function listAttachments(id: number) {
+  return http.get<{ items: Attachment[] }>(`/tasks/${id}/attachments`)
+}
+
+export function attachmentUrl(taskId: number, attachmentId: number): string {
+  return buildUrl(`/tasks/${taskId}/attachments/${attachmentId}`)
+}
+
+/**
+ * POSTs `file` as the raw body (?file_name= names it), reporting the bytes sent. Quiet: the panel
+ * shows a refusal (ceremony.attachments_closed, a type the server does not take) itself.
+ */
+export function uploadAttachment(taskId: number, file: Blob, fileName: string, onProgress?: (sent: number, total: number) => void) {
+  return new Promise<Attachment>((resolve, reject) => {
+    const fail = (error: ApiError) => {
+      handleFailure(error, { quiet: true })
+      reject(error)
+    }
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', buildUrl(`/tasks/${taskId}/attachments`, { file_name: fileName }))
+    xhr.withCredentials = true
+    xhr.setRequestHeader('Accept', 'application/json')
+    xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream')
+    const csrf = getCsrfToken()
+    if (csrf) xhr.setRequestHeader('X-CSRF-Token', csrf)
+    xhr.upload.onprogress = (e) => onProgress?.(e.loaded, e.lengthComputable ? e.total : file.size)
+    xhr.onload = () => {
+      let body: unknown = null
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : null
+      } catch {
+        body = null
+      }
+      if (xhr.status >= 200 && xhr.status < 300 && body && typeof body === 'object') resolve(body as Attachment)
+      else fail(errorFromBody(xhr.status, xhr.status >= 200 && xhr.status < 300 ? null : body))
+    }
+    xhr.onerror = () => fail(networkError())
+    xhr.send(file)
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// 名单变更与作废 (docs/api.md § Changes after the draw and voids)
+
+/** 替换检查对象 (the next reserve of its stratum), 检查人员退出 (refilled with fresh dice), 作废. */
+export type ChangeKind = 'replace_target' | 'withdraw_inspector' | 'void'
+
+/** applied: a withdrawal refilled with its fresh dice (a replacement or void applies on approval). */
+export type ChangeStatus = 'pending' | 'approved' | 'rejected' | 'applied'
+
+export type ReplaceCategory = '免检' | '注销' | '吊销' | '迁出' | '其他'
+export type WithdrawCategory = '回避' | '疾病' | '工作调动' | '其他'
+
+export interface ChangeInput {
+  kind: ChangeKind
+  target_id?: number
+  inspector_id?: number
+  /** A void has none (the server records 作废). */
+  category?: ReplaceCategory | WithdrawCategory
+  reason: string
+}
+
+export interface TaskChange {
+  id: number
+  task_id: number
+  task_code: string
+  task_name: string
+  kind: ChangeKind
+  target_id: number | null
+  target_code: string
+  target_name: string
+  inspector_id: number | null
+  inspector_code: string
+  inspector_name: string
+  category: string
+  reason: string
+  status: ChangeStatus
+  requested_by: number
+  requested_by_name: string
+  requested_at: string
+  decided_by_name: string
+  decided_at: string
+  decision_reason: string
+  applied_at: string
+}
+
+export function listChanges(taskId: number) {
+  return http.get<{ items: TaskChange[] }>(`/tasks/${taskId}/changes`)
+}
+
+/** Quiet: the dialog shows task.change_pending or a bad field itself. */
+export function requestChange(taskId: number, input: ChangeInput) {
+  return http.post<TaskChange>(`/tasks/${taskId}/changes`, input, { quiet: true })
+}
+
+/** The requests waiting for the caller's decision (task:change:approve). */
+export function listPendingChanges() {
+  return http.get<{ items: TaskChange[] }>('/task-changes')
+}
+
+/** Quiet: the page shows task.self_approval where the decision was asked. */
+export function approveChange(id: number, reason: string) {
+  return http.post<TaskChange>(`/task-changes/${id}/approve`, reason ? { reason } : {}, { quiet: true })
+}
+
+/** The reason is required. Quiet, as approveChange. */
+export function rejectChange(id: number, reason: string) {
+  return http.post<TaskChange>(`/task-changes/${id}/reject`, { reason }, { quiet: true })
+}
+
+/** Refills an approved withdrawal with fresh dice digits. Quiet: the form shows the refusal. */
+export function applyChange(id: number, dice: string) {
+  return http.post<TaskChange>(`/task-changes/${id}/apply`, { public_input: { kind: 'dice', value: dice } }, { quiet: true })
+}
+
+// ---------------------------------------------------------------------------------------------
+// 我的检查任务 (any logged-in user linked to an inspector)
+
+export interface Assignment {
+  task_id: number
+  task_code: string
+  task_name: string
+  status: TaskStatus
+  start_date: string
+  end_date: string
+  target_id: number
+  target_code: string
+  target_name: string
+  address: string
+  role: '组长' | '组员'
+}
+
+export interface Assignments {
+  inspector_id: number
+  items: Assignment[]
+}
+
+export interface DeclarationInput {
+  category: WithdrawCategory
+  reason: string
+  target_id?: number
+}
+
+/** Quiet: an account without an inspector record (403 task.not_an_inspector) gets a page of its own. */
+export function listMyAssignments() {
+  return http.get<Assignments>('/my/assignments', undefined, { quiet: true })
+}
+
+/** A withdrawal request for the head. Quiet: the dialog shows the refusal. */
+export function declareWithdrawal(taskId: number, input: DeclarationInput) {
+  return http.post<TaskChange>(`/my/assignments/${taskId}/declare`, input, { quiet: true })
+}
+
 // ---------------------------------------------------------------------------------------------
 // 抽取公示 (no login)
 
@@ -350,6 +530,8 @@ export interface PublicTask extends Omit<Task, 'created_at' | 'updated_at' | 'pl
 
 export interface PublicTaskDetail extends PublicTask {
   witnesses: Witness[]
+  /** The ceremony's photos and video: names and hashes only. */
+  attachments?: Pick<Attachment, 'id' | 'name' | 'content_type' | 'size' | 'sha256' | 'created_at'>[]
   /** Once the record is public. */
   public_input?: PublicInput | null
   targets?: DrawnTarget[]
