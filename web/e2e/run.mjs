@@ -1802,7 +1802,7 @@ const journeys = [
     },
   },
   {
-    name: '16 抽查任务全流程：业务处室编制年度计划、统筹部门批准并公开；新建联合抽查任务（按信用分类差异化比例），预览排除后冻结并取得部门密钥，登记两名见证人、录入骰子数字和密钥抽取、上传现场照片、导出名单并确认；检查人员申请回避由负责人批准后以新的骰子数字补抽（未关联名录的账号和检查人员本人各看到自己的“我的检查任务”）；申请人不能审批本人的替换申请，负责人批准后由备选对象递补；打印抽取记录、检查通知书（每户一页）和备案表；访客在抽取公示看到承诺值和抽取记录，下载后 ssj verify 校验通过',
+    name: '16 抽查任务全流程：业务处室编制年度计划、统筹部门批准并公开；新建联合抽查任务（按信用分类差异化比例），预览排除后冻结并取得部门密钥，登记两名见证人、录入骰子数字和密钥抽取、上传现场照片、导出名单并确认；检查人员申请回避由负责人批准后以新的骰子数字补抽（未关联名录的账号和检查人员本人各看到自己的“我的检查任务”）；申请人不能审批本人的替换申请，负责人批准后由备选对象递补；打印抽取记录、检查通知书（每户一页）和备案表；访客在抽取公示看到承诺值和抽取记录，下载后 ssj verify 和 Python 校验程序均校验通过',
     async run(page) {
       await page.setViewportSize(kDesktop)
       await ensureLoggedOut(page)
@@ -2211,6 +2211,12 @@ const journeys = [
       const ssj = process.env.SSJ_BIN || path.resolve(here, '../../build/ssj')
       const verified = execFileSync(ssj, ['verify', path.basename(recordPath)], { cwd: folder, encoding: 'utf8' })
       assert.match(verified, /校验通过/, verified)
+      // And so does the independent Python verifier (standard library only).
+      const python = execFileSync('python3', [path.resolve(here, '../../docs/verify/ssj_verify.py'), path.basename(recordPath)], {
+        cwd: folder,
+        encoding: 'utf8',
+      })
+      assert.match(python, /^校验通过/, python)
     },
   },
 ]
