@@ -120,6 +120,15 @@ Result<Response> HandleConfirm(Request& req) {
   return JsonResponse(task::TaskJson(*task::repo::Get(*req.sql, nullptr, before.id)));
 }
 
+// confirmed → inspecting: the teams set out (the inspection records follow in a later module).
+Result<Response> HandleStart(Request& req) {
+  SSJ_ASSIGN(task::Task before, task::FindTask(req, true));
+  SSJ_ASSIGN(task::State next, task::Transition(before.status, task::Action::kStart));
+  task::repo::SetStatus(*req.sql, before.id, next, req.principal->user_id, req.Now());
+  AuditTask(req, before);
+  return JsonResponse(task::TaskJson(*task::repo::Get(*req.sql, nullptr, before.id)));
+}
+
 json::value ParsedOrNull(const std::string& text) {
   return text.empty() ? json::value(nullptr) : json::parse(text);
 }
@@ -503,6 +512,8 @@ void RegisterRoutes(http::Router& router) {
              "录入公开随机数、揭示部门密钥并抽取（同一输入重试返回同一记录）", kGroup, HandleDraw);
   router.Add(Method::kPost, "/api/v1/tasks/{id}/confirm", kPerm, "task:draw:confirm",
              "task:draw:confirm", "确认并锁定抽取名单", kGroup, HandleConfirm);
+  router.Add(Method::kPost, "/api/v1/tasks/{id}/start", kPerm, "task:draw:confirm",
+             "task:task:start", "开始检查（已确认锁定的名单）", kGroup, HandleStart);
   router.Add(Method::kGet, "/api/v1/tasks/{id}/draw", kPerm, "task:task:list", "",
              "抽取情况：见证人、公开随机数、记录、抽中对象与检查组", kGroup, HandleDrawGet);
   router.Add(Method::kGet, "/api/v1/tasks/{id}/draw-record", kPerm, "task:task:list", "",

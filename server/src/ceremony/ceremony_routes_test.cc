@@ -253,6 +253,9 @@ TEST_P(CeremonyTest, AJointTaskFromDraftToAVerifiedPublicRecord) {
   EXPECT_EQ(twice.status, 409);
   EXPECT_EQ(twice.body.at("code").as_string(), "task.already_confirmed");
   EXPECT_EQ(Refusals("task:draw:confirm"), 1);
+  // The teams set out: confirmed → inspecting, once.
+  EXPECT_EQ(Call(Method::kPost, Path(id, "/start")).body.at("status").as_string(), "inspecting");
+  EXPECT_EQ(Call(Method::kPost, Path(id, "/start")).status, 409);
 
   // From the window's first day the record and pool are public, and they verify.
   clock().Advance(kDay);

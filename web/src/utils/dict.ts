@@ -71,6 +71,7 @@ export const kAuditActions: Dict = [
   { value: 'system:cli', label: '命令行操作', tag: 'info' },
   { value: 'task:task:add', label: '新建抽查任务', tag: 'success' },
   { value: 'task:task:edit', label: '修改抽查任务', tag: 'primary' },
+  { value: 'task:task:start', label: '开始检查', tag: 'primary' },
   { value: 'task:draw:commit', label: '冻结范围、公布承诺值', tag: 'warning' },
   { value: 'task:draw:witness', label: '登记见证人', tag: 'info' },
   { value: 'task:draw:run', label: '执行抽取', tag: 'warning' },
