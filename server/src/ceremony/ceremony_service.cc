@@ -122,12 +122,13 @@ DrawRows RowsOf(soci::session& sql, const draw::Outcome& outcome,
 
 Result<boost::json::value> Rerun(soci::session& sql, const task::Task& t,
                                  const boost::json::value& request) {
-  const std::string csv = task::repo::PoolCsv(sql, t.id);
+  const task::repo::FrozenPool pool = task::repo::ReadPool(sql, t.id, true);
+  const std::string& csv = pool.csv;
   SSJ_ASSIGN(draw::Request parsed, draw::ParseRequest(request, &csv));
   SSJ_ASSIGN(draw::Outcome run, RunEngine(sql, parsed, "无法补足检查组："));
   json::value record =
       draw::RecordJson(request, run, Sha256Hex(csv), std::string("ssj ") + SSJ_VERSION);
-  const DrawRows rows = RowsOf(sql, run, task::repo::PoolIds(sql, t.id));
+  const DrawRows rows = RowsOf(sql, run, pool.ids);
   task::repo::ReplaceDrawRows(sql, t.id, json::serialize(record), rows.drawn, rows.team,
                               rows.loads);
   return record;
@@ -159,9 +160,9 @@ Result<CommitResult> Commit(soci::session& sql, const task::Task& t, const polic
 
   // The pool digest, and a trial run with a throwaway secret and input: a pool whose teams
   // cannot be formed is refused now, with the engine's reasons, not at the ceremony.
-  std::string csv = "code,stratum,region\n";
+  std::string csv = task::repo::kPoolCsvHeader;
   for (const task::PoolTarget& p : pool.targets)
-    csv += p.code + "," + p.stratum + "," + p.region + "\n";
+    task::repo::AppendPoolLine(csv, p.code, p.stratum, p.region);
   const SecretPair trial = NewSecret();
   json::value trial_json = frozen.request;
   trial_json.as_object()["commitment"] = trial.commitment;
@@ -218,10 +219,11 @@ Result<DrawResult> Draw(soci::session& sql, const task::Task& t, const policy::R
   }
   task::repo::LockDraws(sql);
 
-  const std::string csv = task::repo::PoolCsv(sql, t.id);
+  const task::repo::FrozenPool pool = task::repo::ReadPool(sql, t.id, true);
+  const std::string& csv = pool.csv;
   const std::string pool_sha256 = Sha256Hex(csv);
   json::value request = FullRequest(task::repo::StoredRequest(sql, t.id), secret_hex, digits);
-  const auto ids = task::repo::PoolIds(sql, t.id);
+  const auto& ids = pool.ids;
 
   // Targets another task took since this pool was frozen (drawn at the same time): the yearly cap
   // or another office's draw now excludes them, so they are replaced from the reserves (§8).

@@ -506,28 +506,22 @@ void SaveCommit(soci::session& sql, int64_t id, const Pool& pool, const Commit& 
       .Exec(sql);
 }
 
-std::string PoolCsv(soci::session& sql, int64_t id) {
-  std::string out = "code,stratum,region\n";
-  Query("SELECT code, stratum, region FROM task_pool WHERE task_id = :id ORDER BY stratum, code")
+FrozenPool ReadPool(soci::session& sql, int64_t id, bool with_ids) {
+  FrozenPool out;
+  out.csv = kPoolCsvHeader;
+  Query(
+      "SELECT code, stratum, region, target_id FROM task_pool WHERE task_id = :id ORDER BY "
+      "stratum, code")
       .Bind("id", id)
       .ForEach(sql, [&](const soci::row& row) {
-        out += RowText(row, 0);
-        out += ',';
-        out += RowText(row, 1);
-        out += ',';
-        out += RowText(row, 2);
-        out += '\n';
+        std::string code = RowText(row, 0);
+        AppendPoolLine(out.csv, code, RowText(row, 1), RowText(row, 2));
+        if (with_ids) out.ids.emplace(std::move(code), RowInt(row, 3));
       });
   return out;
 }
 
-std::unordered_map<std::string, int64_t> PoolIds(soci::session& sql, int64_t id) {
-  std::unordered_map<std::string, int64_t> out;
-  Query("SELECT code, target_id FROM task_pool WHERE task_id = :id")
-      .Bind("id", id)
-      .ForEach(sql, [&](const soci::row& row) { out.emplace(RowText(row, 0), RowInt(row, 1)); });
-  return out;
-}
+std::string PoolCsv(soci::session& sql, int64_t id) { return ReadPool(sql, id, false).csv; }
 
 namespace {
 Excluded ExcludedFromRow(const soci::row& row) {
@@ -670,11 +664,14 @@ void SetStatus(soci::session& sql, int64_t id, State status, int64_t by, const s
 std::unordered_map<std::string, int64_t> InspectorIds(soci::session& sql,
                                                       const std::vector<std::string>& codes) {
   std::unordered_map<std::string, int64_t> out;
-  for (const std::string& code : codes) {
-    Query("SELECT id FROM inspectors WHERE code = :c")
-        .Bind("c", code)
-        .ForEach(sql, [&](const soci::row& row) { out[code] = RowInt(row, 0); });
+  if (codes.empty()) return out;
+  Query q("SELECT code, id FROM inspectors WHERE code IN (");
+  for (size_t k = 0; k < codes.size(); ++k) {
+    const std::string name = "c" + std::to_string(k);
+    q.Append(k ? ", :" : ":").Append(name).Bind(name, codes[k]);
   }
+  q.Append(")");
+  q.ForEach(sql, [&](const soci::row& row) { out.emplace(RowText(row, 0), RowInt(row, 1)); });
   return out;
 }
 

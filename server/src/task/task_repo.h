@@ -97,8 +97,19 @@ void SaveCommit(soci::session& sql, int64_t id, const Pool& pool, const Commit& 
 
 // The pool CSV in the engine's format ("code,stratum,region"), canonical order.
 std::string PoolCsv(soci::session& sql, int64_t id);
-// Pool code → target id.
-std::unordered_map<std::string, int64_t> PoolIds(soci::session& sql, int64_t id);
+
+// The engine's pool CSV (docs/draw-protocol.md §3): the header, and one line per target.
+inline constexpr char kPoolCsvHeader[] = "code,stratum,region\n";
+inline void AppendPoolLine(std::string& csv, const std::string& code, const std::string& stratum,
+                           const std::string& region) {
+  csv.append(code).append(1, ',').append(stratum).append(1, ',').append(region).append(1, '\n');
+}
+// The frozen pool read once: its CSV, and (`with_ids`) each pool code's target id.
+struct FrozenPool {
+  std::string csv;
+  std::unordered_map<std::string, int64_t> ids;
+};
+FrozenPool ReadPool(soci::session& sql, int64_t id, bool with_ids);
 db::Page<Excluded> Exclusions(soci::session& sql, int64_t id, const std::string& reason,
                               int64_t page, int64_t page_size);
 void ForEachExclusion(soci::session& sql, int64_t id,
