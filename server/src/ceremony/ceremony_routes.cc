@@ -11,6 +11,7 @@
 #include "common/crypto.h"
 #include "exporter/table_writer.h"
 #include "http/pipeline.h"
+#include "inspectors/inspector_repo.h"
 #include "policy/policy_repo.h"
 #include "task/pool.h"
 #include "task/task.h"
@@ -375,16 +376,14 @@ Result<Response> HandleApplyChange(Request& req) {
 
 // The inspector record of the logged-in user (inspectors.user_id), or 403.
 Result<int64_t> OwnInspector(Request& req) {
-  const int64_t id = db::Query("SELECT id FROM inspectors WHERE user_id = :u")
-                         .Bind("u", req.principal->user_id)
-                         .ScalarInt(*req.sql);
+  const std::optional<int64_t> id = inspectors::repo::ByUser(*req.sql, req.principal->user_id);
   if (!id) {
     return Error{ErrorKind::kForbidden,
                  "task.not_an_inspector",
                  "当前账号未关联执法检查人员，无法查看检查任务",
                  {}};
   }
-  return id;
+  return *id;
 }
 
 Result<Response> HandleMyAssignments(Request& req) {

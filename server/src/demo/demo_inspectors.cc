@@ -151,12 +151,14 @@ Result<int64_t> AddInspectors(soci::session& sql, db::Backend backend, int64_t n
     if (inspectors::repo::FindByCode(sql, p.code)) continue;
     const int64_t id = inspectors::repo::Insert(sql, p, std::nullopt, now, "import");
     ++added;
-    if (p.name == "王磊") {
-      db::Query(
-          "UPDATE inspectors SET user_id = (SELECT id FROM users WHERE username = 'jiancha') "
-          "WHERE id = :id")
-          .Bind("id", id)
-          .Exec(sql);
+    // The demo inspector accounts: 王磊 of 渝中区, and 赵俊杰 of 节能与综合利用处, who is on
+    // the teams of the demo's tasks.
+    for (auto [name, username] : {std::pair{"王磊", "jiancha"}, std::pair{"赵俊杰", "zhifa"}}) {
+      if (p.name != name) continue;
+      const int64_t user = db::Query("SELECT id FROM users WHERE username = :u")
+                               .Bind("u", std::string(username))
+                               .ScalarInt(sql);
+      if (user) inspectors::repo::SetAccount(sql, id, user);
     }
   }
   if (added > 0) {

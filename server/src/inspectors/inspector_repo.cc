@@ -21,9 +21,10 @@ constexpr const char* kColumns =
     "SELECT p.id, p.category, p.code, p.name, p.gender, p.phone, p.id_number, p.cert_no, "
     "p.cert_valid_until, p.organisation, p.title, p.post, p.department_id, d.name, "
     "p.division_code, p.status, p.user_id, p.version, p.last_action, p.updated_by, "
-    "COALESCE(u.name, ''), p.created_at, p.updated_at "
+    "COALESCE(u.name, ''), p.created_at, p.updated_at, COALESCE(a.username, ''), "
+    "COALESCE(a.name, '') "
     "FROM inspectors p JOIN departments d ON d.id = p.department_id "
-    "LEFT JOIN users u ON u.id = p.updated_by";
+    "LEFT JOIN users u ON u.id = p.updated_by LEFT JOIN users a ON a.id = p.user_id";
 
 Inspector FromRow(const soci::row& row) {
   Inspector p;
@@ -50,6 +51,8 @@ Inspector FromRow(const soci::row& row) {
   p.updated_by_name = RowText(row, 20);
   p.created_at = RowText(row, 21);
   p.updated_at = RowText(row, 22);
+  p.account_username = RowText(row, 23);
+  p.account_name = RowText(row, 24);
   if (const codes::Division* d = codes::FindDivision(p.division_code)) p.district = d->name;
   return p;
 }
@@ -251,6 +254,45 @@ std::vector<HistoryEntry> History(soci::session& sql, int64_t id) {
                            row->updated_by, row->updated_by_name, row->updated_at};
   }
   return db::VersionHistory(sql, std::move(current), "inspector_history", "inspector_id", id);
+}
+
+std::optional<int64_t> ByUser(soci::session& sql, int64_t user_id) {
+  std::optional<int64_t> id;
+  Query("SELECT id FROM inspectors WHERE user_id = :user")
+      .Bind("user", user_id)
+      .ForEach(sql, [&](const soci::row& row) { id = RowInt(row, 0); });
+  return id;
+}
+
+std::vector<Account> DepartmentAccounts(soci::session& sql, int64_t department_id) {
+  std::vector<Account> out;
+  Query(
+      "SELECT u.id, u.username, u.name, p.id, COALESCE(p.name, '') FROM users u "
+      "LEFT JOIN inspectors p ON p.user_id = u.id "
+      "WHERE u.department_id = :department AND u.status = 'active' ORDER BY u.username")
+      .Bind("department", department_id)
+      .ForEach(sql, [&](const soci::row& row) {
+        out.push_back(
+            {RowInt(row, 0), RowText(row, 1), RowText(row, 2), RowOptInt(row, 3), RowText(row, 4)});
+      });
+  return out;
+}
+
+void SetAccount(soci::session& sql, int64_t id, std::optional<int64_t> user_id) {
+  if (user_id) {
+    // An account follows one person: linking it here unlinks it from anyone else first.
+    Query("UPDATE inspectors SET user_id = NULL WHERE user_id = :user AND id <> :id")
+        .Bind("user", *user_id)
+        .Bind("id", id)
+        .Exec(sql);
+  }
+  Query q("UPDATE inspectors SET user_id = :user WHERE id = :id");
+  if (user_id) {
+    q.Bind("user", *user_id);
+  } else {
+    q.BindNull("user");
+  }
+  q.Bind("id", id).Exec(sql);
 }
 
 Page<PublicInspector> ListPublic(soci::session& sql, const std::string& q,

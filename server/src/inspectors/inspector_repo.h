@@ -39,6 +39,13 @@ void ForEach(soci::session& sql, const org::Principal* who, const InspectorFilte
 std::optional<Inspector> Get(soci::session& sql, const org::Principal* who, int64_t id);
 std::vector<HistoryEntry> History(soci::session& sql, int64_t id);
 
+// The person whose login account is `user_id`.
+std::optional<int64_t> ByUser(soci::session& sql, int64_t user_id);
+// The active accounts of a department, with whom each is linked to now.
+std::vector<Account> DepartmentAccounts(soci::session& sql, int64_t department_id);
+// Links person `id` to `user_id` (moving the account from whoever had it), or unlinks it.
+void SetAccount(soci::session& sql, int64_t id, std::optional<int64_t> user_id);
+
 // 执法人员 on duty, for the public directory. `q` matches the name or the certificate number,
 // `department` a department name.
 Page<PublicInspector> ListPublic(soci::session& sql, const std::string& q,

@@ -86,6 +86,33 @@ Result<Response> HandleUpdate(Request& req) {
   return JsonResponse(after);
 }
 
+Result<Response> HandleAccountOptions(Request& req) {
+  SSJ_ASSIGN(int64_t id, req.PathId());
+  SSJ_ASSIGN(std::vector<Account> accounts, AccountOptions(*req.sql, *req.principal, id));
+  json::array items;
+  for (const Account& a : accounts) {
+    items.push_back({{"user_id", a.user_id},
+                     {"username", a.username},
+                     {"name", a.name},
+                     {"inspector_id", a.inspector_id ? json::value(*a.inspector_id) : nullptr},
+                     {"inspector_name", a.inspector_name}});
+  }
+  return JsonResponse(json::object{{"items", std::move(items)}});
+}
+
+Result<Response> HandleLinkAccount(Request& req) {
+  SSJ_ASSIGN(int64_t id, req.PathId());
+  SSJ_ASSIGN(AccountChange change, LinkAccount(*req.sql, *req.principal, id, req.body));
+  json::value after = ToJson(change.after, req.Today());
+  if (change.moved_from) {
+    after.as_object()["moved_from"] = {{"id", change.moved_from->id},
+                                       {"name", change.moved_from->name}};
+  }
+  req.audit =
+      http::AuditNote{"inspector", std::to_string(id), ToJson(change.before, req.Today()), after};
+  return JsonResponse(after);
+}
+
 Result<Response> HandleOptions(Request& req) { return JsonResponse(OptionsJson(*req.sql)); }
 
 Result<Group> ReadKind(const Request& req) {
@@ -139,6 +166,11 @@ void RegisterRoutes(http::Router& router) {
              "directory:inspector:add", "登记人员", kGroup, HandleCreate);
   router.Add(Method::kPut, "/api/v1/inspectors/{id}", kPerm, "directory:inspector:edit",
              "directory:inspector:edit", "修改人员", kGroup, HandleUpdate);
+  router.Add(Method::kGet, "/api/v1/inspectors/{id}/accounts", kPerm, "directory:inspector:edit",
+             "", "可关联的登录账号（本人所在部门的在用账号）", kGroup, HandleAccountOptions);
+  router.Add(Method::kPut, "/api/v1/inspectors/{id}/account", kPerm, "directory:inspector:edit",
+             "directory:inspector:account", "关联或解除登录账号（检查人员登录后查看本人任务）",
+             kGroup, HandleLinkAccount);
   importer::AddImportRoutes(router, "/api/v1/inspectors", "directory:inspector:import",
                             "人员（kind=inspectors 为附录 C.1，experts 为专家和辅助人员）", kGroup,
                             HandleImport, HandleTemplate, 64u << 20);

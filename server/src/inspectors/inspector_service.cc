@@ -1,5 +1,6 @@
 #include "inspectors/inspector_service.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <unordered_map>
 
@@ -160,6 +161,40 @@ Result<Change> UpdateInspector(soci::session& sql, const org::Principal& who, in
   return Change{*before, *repo::Get(sql, nullptr, id)};
 }
 
+Result<std::vector<Account>> AccountOptions(soci::session& sql, const org::Principal& who,
+                                            int64_t id) {
+  auto person = repo::Get(sql, &who, id);
+  if (!person) return Error::NotFound("人员");
+  return repo::DepartmentAccounts(sql, person->department_id);
+}
+
+Result<AccountChange> LinkAccount(soci::session& sql, const org::Principal& who, int64_t id,
+                                  const json::value& body) {
+  auto before = repo::Get(sql, &who, id);
+  if (!before) return Error::NotFound("人员");
+  const json::value* field = body.is_object() ? body.as_object().if_contains("user_id") : nullptr;
+  if (!field) return Error::InvalidField("user_id", "请选择登录账号（解除关联时为 null）");
+  std::optional<int64_t> user_id;
+  std::optional<Inspector> moved_from;
+  if (!field->is_null()) {
+    if (!field->is_int64() || field->as_int64() <= 0)
+      return Error::InvalidField("user_id", "登录账号应为用户编号", json::serialize(*field));
+    const std::vector<Account> accounts = repo::DepartmentAccounts(sql, before->department_id);
+    auto it = std::find_if(accounts.begin(), accounts.end(),
+                           [&](const Account& a) { return a.user_id == field->as_int64(); });
+    if (it == accounts.end()) {
+      return Error::InvalidField("user_id",
+                                 "登录账号应为“" + before->department_name + "”的在用账号",
+                                 std::to_string(field->as_int64()));
+    }
+    user_id = it->user_id;
+    if (it->inspector_id && *it->inspector_id != id)
+      moved_from = repo::Get(sql, nullptr, *it->inspector_id);
+  }
+  repo::SetAccount(sql, id, user_id);
+  return AccountChange{{*before, *repo::Get(sql, nullptr, id)}, std::move(moved_from)};
+}
+
 Result<importer::ImportReport> ImportInspectors(soci::session& sql, db::Backend backend,
                                                 const importer::RecordSource& source,
                                                 const ImportOptions& options) {
@@ -204,6 +239,8 @@ json::value ToJson(const Inspector& p, const std::string& today) {
       p.category == "执法人员" && !p.cert_valid_until.empty() && p.cert_valid_until < today;
   o["drawable"] = Drawable(p, today);
   o["user_id"] = p.user_id ? json::value(*p.user_id) : json::value(nullptr);
+  o["account_username"] = p.account_username;
+  o["account_name"] = p.account_name;
   o["version"] = p.version;
   o["created_at"] = p.created_at;
   o["updated_at"] = p.updated_at;

@@ -32,6 +32,18 @@ Result<Change> UpdateInspector(soci::session& sql, const org::Principal& who, in
                                const boost::json::value& body, const std::string& now,
                                const std::string& today);
 
+// Links the person's login account (`{"user_id": n}`) or unlinks it (`{"user_id": null}`). The
+// account must be an active one of the person's own department; an account linked elsewhere
+// moves here, and `moved_from` names the person it left.
+struct AccountChange : Change {
+  std::optional<Inspector> moved_from;
+};
+Result<AccountChange> LinkAccount(soci::session& sql, const org::Principal& who, int64_t id,
+                                  const boost::json::value& body);
+// The accounts `LinkAccount` accepts for person `id` (in the caller's scope).
+Result<std::vector<Account>> AccountOptions(soci::session& sql, const org::Principal& who,
+                                            int64_t id);
+
 struct ImportOptions : importer::ImportOptions {
   Group group = Group::kInspectors;
   std::string today;

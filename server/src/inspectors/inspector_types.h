@@ -39,13 +39,25 @@ struct Inspector : InspectorInput {
   int64_t id = 0;
   std::string department_name;
   std::string district;
-  std::optional<int64_t> user_id;
+  std::optional<int64_t> user_id;  // the login account linked to this person, if any
+  std::string account_username;
+  std::string account_name;
   int64_t version = 1;
   std::string last_action = "create";
   std::optional<int64_t> updated_by;
   std::string updated_by_name;
   std::string created_at;
   std::string updated_at;
+};
+
+// A login account of a person's department, offered for linking, with the person it is linked
+// to now (an account links to one person at most).
+struct Account {
+  int64_t user_id = 0;
+  std::string username;
+  std::string name;
+  std::optional<int64_t> inspector_id;
+  std::string inspector_name;
 };
 
 struct InspectorFilter {

@@ -250,6 +250,75 @@ TEST_P(InspectorRoutesTest, AnAppendixC1FileImportsAndBadRowsAreReported) {
   EXPECT_TRUE(tmpl.raw_body.starts_with("PK"));
 }
 
+TEST_P(InspectorRoutesTest, StaffLinkALoginAccountOfThePersonsDepartment) {
+  LoginAs("yewu", "Demo@2026");
+  // 赵俊杰 of 节能与综合利用处 has the demo account zhifa; the office's other people have none.
+  http::Response people =
+      Call(Method::kGet, "/api/v1/inspectors", nullptr, true, {{"page_size", "100"}});
+  ASSERT_EQ(people.status, 200);
+  int64_t zhao = 0, other = 0;
+  for (const auto& p : people.body.at("items").as_array()) {
+    if (p.at("name") == "赵俊杰") {
+      zhao = p.at("id").as_int64();
+      EXPECT_EQ(p.at("account_username"), "zhifa");
+    } else if (!other && p.at("category") == "执法人员") {
+      other = p.at("id").as_int64();
+      EXPECT_TRUE(p.at("user_id").is_null());
+    }
+  }
+  ASSERT_TRUE(zhao && other);
+  const std::string path = "/api/v1/inspectors/" + std::to_string(other);
+
+  http::Response options = Call(Method::kGet, path + "/accounts");
+  ASSERT_EQ(options.status, 200) << json::serialize(options.body);
+  int64_t zhifa = 0, yewu = 0;
+  for (const auto& a : options.body.at("items").as_array()) {
+    if (a.at("username") == "zhifa") {
+      zhifa = a.at("user_id").as_int64();
+      EXPECT_EQ(a.at("inspector_name"), "赵俊杰");
+    }
+    if (a.at("username") == "yewu") yewu = a.at("user_id").as_int64();
+    EXPECT_NE(a.at("username"), "jiancha") << "an account of another department";
+  }
+  ASSERT_TRUE(zhifa && yewu);
+
+  // Another department's account is refused, naming the department; nothing changes.
+  const int64_t audit_before = AuditCount();
+  const int64_t jiancha =
+      db::Query("SELECT id FROM users WHERE username = 'jiancha'").ScalarInt(*database().Acquire());
+  http::Response foreign =
+      Call(Method::kPut, path + "/account", json::object{{"user_id", jiancha}});
+  ASSERT_EQ(foreign.status, 400);
+  EXPECT_EQ(foreign.body.at("details").at("field"), "user_id");
+  EXPECT_NE(foreign.body.at("message").as_string().find("节能与综合利用处"), std::string::npos);
+  EXPECT_EQ(Call(Method::kPut, path + "/account", json::object{}).status, 400);
+  EXPECT_EQ(AuditCount(), audit_before);
+
+  // zhifa moves from 赵俊杰 to this person: one audited change that names whom it left.
+  http::Response linked = Call(Method::kPut, path + "/account", json::object{{"user_id", zhifa}});
+  ASSERT_EQ(linked.status, 200) << json::serialize(linked.body);
+  EXPECT_EQ(linked.body.at("account_username"), "zhifa");
+  EXPECT_EQ(linked.body.at("moved_from").at("name"), "赵俊杰");
+  EXPECT_EQ(AuditCount(), audit_before + 1);
+  EXPECT_TRUE(Call(Method::kGet, "/api/v1/inspectors/" + std::to_string(zhao))
+                  .body.at("user_id")
+                  .is_null());
+
+  // The account now sees this person's assignments (none yet), and can be unlinked.
+  LoginAs("zhifa", "Demo@2026");
+  http::Response mine = Call(Method::kGet, "/api/v1/my/assignments");
+  ASSERT_EQ(mine.status, 200) << json::serialize(mine.body);
+  EXPECT_EQ(mine.body.at("inspector_id"), other);
+  // An inspector cannot link accounts.
+  EXPECT_EQ(Call(Method::kPut, path + "/account", json::object{{"user_id", nullptr}}).status, 403);
+  LoginAs("yewu", "Demo@2026");
+  http::Response unlinked =
+      Call(Method::kPut, path + "/account", json::object{{"user_id", nullptr}});
+  ASSERT_EQ(unlinked.status, 200);
+  EXPECT_TRUE(unlinked.body.at("user_id").is_null());
+  EXPECT_EQ(unlinked.body.at("account_username"), "");
+}
+
 TEST_P(InspectorRoutesTest, RoutesNeedTheirPermissions) {
   LoginAs("jiancha", "Demo@2026");
   EXPECT_EQ(Call(Method::kGet, "/api/v1/inspectors").status, 403);

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "importer/form.h"
+#include "inspectors/inspector_repo.h"
 #include "org/org_repo.h"
 #include "restrictions/restriction_repo.h"
 #include "restrictions/restrictions.h"
@@ -163,10 +164,7 @@ Result<Conflict> RecordConflict(const Context& c, const json::value& body) {
 }
 
 Result<Conflict> DeclareConflict(const Context& c, const json::value& body) {
-  std::optional<int64_t> me;
-  db::Query("SELECT id FROM inspectors WHERE user_id = :user")
-      .Bind("user", c.who->user_id)
-      .ForEach(c.sql, [&](const soci::row& row) { me = db::RowInt(row, 0); });
+  const std::optional<int64_t> me = inspectors::repo::ByUser(c.sql, c.who->user_id);
   if (!me) {
     return Error{ErrorKind::kForbidden,
                  "conflict.not_an_inspector",
