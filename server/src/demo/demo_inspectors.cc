@@ -83,8 +83,10 @@ std::vector<inspectors::InspectorInput> People(const std::vector<int64_t>& depar
     p.department_id = department_ids[o];
     p.division_code = office.division;
     p.status = n % 20 == 19 ? "离岗" : "在岗";
-    for (size_t s = 0; s < 1 + static_cast<size_t>(n) % 3; ++s)
-      p.specialties.push_back(office.specialties[(s + static_cast<size_t>(n)) % 3]);
+    // One to three of the office's specialties, varying within the office (i counts its people),
+    // so that a task asking for any of them finds people with it.
+    const size_t i = static_cast<size_t>(n) / offices.size();
+    for (size_t s = 0; s < 1 + i % 3; ++s) p.specialties.push_back(office.specialties[(s + i) % 3]);
     std::sort(p.specialties.begin(), p.specialties.end());
     p.code = p.cert_no;
     out.push_back(std::move(p));

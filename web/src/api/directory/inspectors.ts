@@ -47,6 +47,11 @@ export interface Inspector {
   status: string
   /** Can be drawn: 在岗, and for 执法人员 a certificate valid today. */
   drawable: boolean
+  /** The login account linked to this person (an inspector sees their assignments through it). */
+  user_id: number | null
+  /** That account's username and name; "" when none is linked. */
+  account_username: string
+  account_name: string
   version: number
   created_at: string
   updated_at: string
@@ -123,6 +128,28 @@ export function createInspector(input: InspectorInput) {
 
 export function updateInspector(id: number, input: InspectorInput) {
   return http.put<Inspector>(`/inspectors/${id}`, input, { quiet: true })
+}
+
+/** An active account of the person's department, and whom it is linked to now. */
+export interface InspectorAccount {
+  user_id: number
+  username: string
+  name: string
+  inspector_id: number | null
+  inspector_name: string
+}
+
+/** GET /inspectors/{id}/accounts: the accounts PUT /inspectors/{id}/account accepts. */
+export function listInspectorAccounts(id: number) {
+  return http.get<{ items: InspectorAccount[] }>(`/inspectors/${id}/accounts`)
+}
+
+/**
+ * Links an account (moving it from whoever had it: `moved_from` names them) or, with null,
+ * unlinks it. Audited as directory:inspector:account.
+ */
+export function linkInspectorAccount(id: number, userId: number | null) {
+  return http.put<Inspector & { moved_from?: { id: number; name: string } }>(`/inspectors/${id}/account`, { user_id: userId }, { quiet: true })
 }
 
 /** The largest file POST /inspectors/import takes (a bigger body is a 413). */

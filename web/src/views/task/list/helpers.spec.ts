@@ -22,6 +22,7 @@ const {
   expectedCount,
   groupDigits,
   isDrawn,
+  itemSpecialties,
   lowestCap,
   normalizeSecret,
   periodProblem,
@@ -241,11 +242,17 @@ describe('checks of the form', () => {
     expect(countProblem('1.5')).toBe('抽取数量应为正整数（户）')
   })
 
+  it('offers the specialties the chosen items ask for, each once', () => {
+    const item = (id: number, specialty: string) => ({ id, name: '', code: '', category: '重点', ratio_cap: '', specialty })
+    expect(itemSpecialties([item(1, '节能监察'), item(2, ''), item(3, '清洁生产'), item(4, '节能监察')])).toEqual(['节能监察', '清洁生产'])
+    expect(itemSpecialties([item(1, '')])).toEqual([])
+  })
+
   it('holds each ratio to the lowest cap of the 一般 items', () => {
     const items = [
-      { id: 1, name: 'a', code: 'a', category: '一般', ratio_cap: '5%' },
-      { id: 2, name: 'b', code: 'b', category: '一般', ratio_cap: '3%' },
-      { id: 3, name: 'c', code: 'c', category: '重点', ratio_cap: '' },
+      { id: 1, name: 'a', code: 'a', category: '一般', ratio_cap: '5%', specialty: '节能监察' },
+      { id: 2, name: 'b', code: 'b', category: '一般', ratio_cap: '3%', specialty: '' },
+      { id: 3, name: 'c', code: 'c', category: '重点', ratio_cap: '', specialty: '节能监察' },
     ]
     expect(lowestCap(items)).toBe('3%')
     expect(lowestCap(items.slice(2))).toBe('')

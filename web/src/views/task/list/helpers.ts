@@ -291,6 +291,8 @@ export interface ItemChoice {
   category: string
   /** Percent (“5%”), '' for none. */
   ratio_cap: string
+  /** 所需检查人员专长 of the item, '' for none. */
+  specialty: string
 }
 
 export interface ScopeForm {
@@ -451,14 +453,28 @@ export function capPercent(fraction: unknown): string {
   return `${Number((value * 100).toFixed(4))}%`
 }
 
-export function itemChoiceOf(item: { id: number; name: string; code: string; category: string; ratio_cap: string; sub_item?: string }): ItemChoice {
+export function itemChoiceOf(item: {
+  id: number
+  name: string
+  code: string
+  category: string
+  ratio_cap: string
+  sub_item?: string
+  specialty?: string
+}): ItemChoice {
   return {
     id: item.id,
     name: item.sub_item ? `${item.name}（${item.sub_item}）` : item.name,
     code: item.code,
     category: item.category,
     ratio_cap: capPercent(item.ratio_cap),
+    specialty: item.specialty ?? '',
   }
+}
+
+/** The specialties the chosen items ask of their inspectors (所需检查人员专长), each once, in order. */
+export function itemSpecialties(items: readonly ItemChoice[]): string[] {
+  return [...new Set(items.map((i) => i.specialty).filter(Boolean))]
 }
 
 /** The lowest cap of the chosen 一般 items (“5%”), '' when none: no ratio may exceed it. */
