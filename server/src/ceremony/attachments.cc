@@ -1,7 +1,7 @@
 #include "ceremony/attachments.h"
 
 #include "common/crypto.h"
-#include "common/text.h"
+#include "common/upload.h"
 #include "db/database.h"
 
 namespace ssj::ceremony {
@@ -21,29 +21,10 @@ Attachment FromRow(const soci::row& row) {
 
 }  // namespace
 
-std::optional<std::string> SniffType(std::string_view b) {
-  if (b.size() >= 3 && b.substr(0, 3) == "\xFF\xD8\xFF") return "image/jpeg";
-  if (b.size() >= 8 && b.substr(0, 8) == "\x89PNG\r\n\x1A\n") return "image/png";
-  if (b.size() >= 12 && b.substr(4, 4) == "ftyp") return "video/mp4";
-  if (b.size() >= 5 && b.substr(0, 5) == "%PDF-") return "application/pdf";
-  return std::nullopt;
-}
-
 Result<Attachment> AddAttachment(soci::session& sql, int64_t task_id, const std::string& name,
                                  const std::string& bytes, int64_t by, const std::string& now) {
-  if (name.empty() || Utf8Chars(name) > 100 || name.find('/') != std::string::npos ||
-      name.find('\\') != std::string::npos) {
-    return Error::InvalidField("file_name", "文件名应为 1–100 个字，不含路径", name.substr(0, 64));
-  }
-  if (bytes.empty()) return Error::InvalidField("file", "没有收到文件内容");
-  if (bytes.size() > kMaxAttachmentBytes) {
-    return Error::InvalidField("file",
-                               "单个文件不能超过 50 MB；更大的录像请另行保存并登记其 SHA-256",
-                               std::to_string(bytes.size()));
-  }
-  auto type = SniffType(bytes);
-  if (!type)
-    return Error::InvalidField("file", "只能上传 JPEG、PNG 照片，MP4 录像或 PDF 文件", name);
+  SSJ_ASSIGN(std::string type, upload::CheckFile(name, bytes, kMaxAttachmentBytes,
+                                                 "50 MB；更大的录像请另行保存并登记其 SHA-256"));
   if (Query("SELECT COUNT(*) FROM task_attachments WHERE task_id = :t")
           .Bind("t", task_id)
           .ScalarInt(sql) >= static_cast<int64_t>(kMaxAttachmentsPerTask)) {
@@ -58,7 +39,7 @@ Result<Attachment> AddAttachment(soci::session& sql, int64_t task_id, const std:
       "created_by, created_at) VALUES (:t, :n, :ct, :s, :h, :c, :by, :now)")
       .Bind("t", task_id)
       .Bind("n", name)
-      .Bind("ct", *type)
+      .Bind("ct", type)
       .Bind("s", static_cast<int64_t>(bytes.size()))
       .Bind("h", sha)
       .Bind("c", Base64(bytes))

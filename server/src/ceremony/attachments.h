@@ -17,9 +17,6 @@ namespace ssj::ceremony {
 inline constexpr size_t kMaxAttachmentBytes = size_t{50} << 20;
 inline constexpr size_t kMaxAttachmentsPerTask = 50;
 
-// image/jpeg | image/png | video/mp4 | application/pdf, or nullopt.
-std::optional<std::string> SniffType(std::string_view bytes);
-
 struct Attachment {
   int64_t id = 0;
   int64_t task_id = 0;

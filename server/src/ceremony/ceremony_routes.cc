@@ -11,6 +11,7 @@
 #include "common/crypto.h"
 #include "exporter/table_writer.h"
 #include "http/pipeline.h"
+#include "inspection/inspection_repo.h"
 #include "inspectors/inspector_repo.h"
 #include "policy/policy_repo.h"
 #include "task/pool.h"
@@ -121,11 +122,12 @@ Result<Response> HandleConfirm(Request& req) {
   return JsonResponse(task::TaskJson(*task::repo::Get(*req.sql, nullptr, before.id)));
 }
 
-// confirmed → inspecting: the teams set out (the inspection records follow in a later module).
+// confirmed → inspecting: the teams set out, each with an inspection record per target.
 Result<Response> HandleStart(Request& req) {
   SSJ_ASSIGN(task::Task before, task::FindTask(req, true));
   SSJ_ASSIGN(task::State next, task::Transition(before.status, task::Action::kStart));
   task::repo::SetStatus(*req.sql, before.id, next, req.principal->user_id, req.Now());
+  inspection::repo::EnsureRecords(*req.sql, before.id, req.Now());
   AuditTask(req, before);
   return JsonResponse(task::TaskJson(*task::repo::Get(*req.sql, nullptr, before.id)));
 }
@@ -350,6 +352,11 @@ Result<Response> DecideChange(Request& req, bool approve) {
   }
   SSJ_ASSIGN(Change after,
              Decide(*req.sql, before, approve, req.principal->user_id, reason, req.Now()));
+  // A reserve that takes a target's place during the inspection needs its own record.
+  if (auto task = task::repo::Get(*req.sql, nullptr, after.task_id);
+      task && task->status == task::State::kInspecting) {
+    inspection::repo::EnsureRecords(*req.sql, task->id, req.Now());
+  }
   AuditChange(req, before, after);
   return JsonResponse(ChangeJson(after));
 }

@@ -20,7 +20,7 @@
 #include "draw/draw_json.h"
 #include "draw/encoding.h"
 #include "importer/xlsx_reader.h"
-#include "testing/api_test.h"
+#include "testing/task_fixture.h"
 
 namespace ssj::ceremony {
 namespace {
@@ -30,82 +30,14 @@ namespace json = boost::json;
 
 constexpr int64_t kDay = 86400000;
 
-class CeremonyTest : public testing::ApiTest {
+class CeremonyTest : public testing::TaskTest {
  protected:
-  void SetUp() override {
-    ApiTest::SetUp();
-    if (IsSkipped() || HasFatalFailure()) return;
-    db::Lease sql = database().Acquire();
-    // 200 targets of 节能与综合利用处 (department 4) in four classes, 10 deregistered, 10 of
-    // another department, and 2 with an exemption.
-    for (int n = 0; n < 220; ++n) {
-      directory::TargetInput t;
-      char body[32];
-      std::snprintf(body, sizeof body, "91500103MA%07d", n);
-      t.code = std::string(body) + *codes::UsccCheckChar(body);
-      t.name = "测试企业" + std::to_string(n) + "有限公司";
-      t.nature = "企业";
-      t.division_code = "500103";
-      t.credit_class = std::string(1, static_cast<char>('A' + n % 4));
-      t.department_id = n >= 210 ? 7 : 4;
-      if (n >= 200 && n < 210) t.status = "注销";
-      if (n % 50 == 3) t.tags = {"投诉举报多"};
-      ids_.push_back(
-          directory::repo::Insert(*sql, t, std::nullopt, "2026-11-18T00:00:00.000Z", "create"));
-    }
-  }
-
-  int64_t ItemId(const std::string& code) {
-    db::Lease sql = database().Acquire();
-    return catalog::repo::FindByCode(*sql, code)->id;
-  }
-
-  json::value TaskBody(const std::string& name, std::string start = "2026-11-19",
-                       std::string end = "2026-12-20") {
-    return {{"name", name},
-            {"item_ids", json::array{ItemId("CQJXW-JNZY-001")}},
-            {"start_date", start},
-            {"end_date", end},
-            {"strata", json::array{{{"id", "A"}, {"ratio", "2"}},
-                                   {{"id", "B"}, {"ratio", 3}},
-                                   {{"id", "C"}, {"ratio", "4"}},
-                                   {{"id", "D"}, {"ratio", "5"}}}},
-            {"raise_tags", json::array{"投诉举报多"}},
-            {"team_size", 2},
-            {"region_rule", "same_region"},
-            {"inspector_capacity", 10},
-            {"participants", json::array{{{"department_id", 5}}}}};
-  }
-
-  int64_t Create(const json::value& body) {
-    http::Response r = Call(Method::kPost, "/api/v1/tasks", body);
-    EXPECT_EQ(r.status, 201) << json::serialize(r.body);
-    return r.status == 201 ? r.body.at("id").as_int64() : 0;
-  }
-
-  std::string Path(int64_t id, const std::string& tail = "") {
-    return "/api/v1/tasks/" + std::to_string(id) + tail;
-  }
-
-  // Commits; returns the secret.
-  std::string Commit(int64_t id, const std::string& at = "2026-11-18 15:00") {
-    http::Response r = Call(Method::kPost, Path(id, "/commit"), {{"scheduled_at", at}});
-    EXPECT_EQ(r.status, 200) << json::serialize(r.body);
-    return r.status == 200 ? std::string(r.body.at("secret").as_string()) : "";
-  }
-
-  json::value DrawBody(const std::string& secret, const std::string& dice) {
-    return {{"secret", secret}, {"public_input", {{"kind", "dice"}, {"value", dice}}}};
-  }
-
   int64_t Refusals(const std::string& action) {
     db::Lease sql = database().Acquire();
     audit::ListFilter filter;
     filter.action = action + ":refused";
     return audit::List(*sql, filter).total;
   }
-
-  std::vector<int64_t> ids_;
 };
 
 TEST_P(CeremonyTest, AJointTaskFromDraftToAVerifiedPublicRecord) {

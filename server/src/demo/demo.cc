@@ -101,7 +101,9 @@ const std::vector<DemoRole>& Roles() {
         "task:draw:commit",
         "task:draw:run",
         "task:draw:confirm",
-        "task:change:request"},
+        "task:change:request",
+        "inspection:record:list",
+        "inspection:record:review"},
        "实施主体：名录库、计划、任务、抽取、结果审核"},
       {"inspector",
        "执法检查人员",
@@ -112,7 +114,7 @@ const std::vector<DemoRole>& Roles() {
        "负责人",
        org::DataScope::kDeptTree,
        {"system:dept:list", "system:user:list", "system:audit:list", "plan:annual:list",
-        "plan:annual:approve", "task:task:list", "task:change:approve"},
+        "plan:annual:approve", "task:task:list", "task:change:approve", "inspection:record:list"},
        "审批锁定名单变更和已公示结果的更正"},
   };
   return kRoles;

@@ -7,6 +7,7 @@
 #include "calendar/calendar_routes.h"
 #include "catalog/catalog_routes.h"
 #include "ceremony/ceremony_routes.h"
+#include "inspection/inspection_routes.h"
 #include "db/database.h"
 #include "directory/directory_routes.h"
 #include "exporter/export_routes.h"
@@ -69,6 +70,7 @@ std::unique_ptr<Router> BuildRouter() {
   plan::RegisterRoutes(*router);
   task::RegisterRoutes(*router);
   ceremony::RegisterRoutes(*router);
+  inspection::RegisterRoutes(*router);
   for (const Route& route : router->routes()) {
     if (route.access == Access::kPermission && !org::IsKnownPermission(route.permission)) {
       throw std::logic_error("route " + route.pattern + " names unknown permission " +

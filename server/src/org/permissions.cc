@@ -107,6 +107,14 @@ const std::vector<PermissionNode>& PermissionTree() {
             {Leaf("task:change:request", "申请变更名单或作废抽取"),
              Leaf("task:change:approve", "审批名单变更和作废（负责人）")}},
        }},
+      {"inspection",
+       "检查与公示",
+       {
+           {"inspection:record",
+            "检查记录",
+            {Leaf("inspection:record:list", "查看任务的检查记录"),
+             Leaf("inspection:record:review", "审核检查记录（通过或退回）")}},
+       }},
       {"monitor",
        "日志审计",
        {
