@@ -226,6 +226,7 @@ Result<DemoReport> Run(const Services& services, int64_t targets) {
   SSJ_ASSIGN(DemoTasks tasks, AddPlansAndTasks(*sql, services.db->backend(), now_ms));
   report.plans = tasks.plans;
   report.tasks = tasks.tasks;
+  report.records = tasks.records;
   report.pending_task = tasks.pending_task;
   report.pending_secret = tasks.pending_secret;
   return report;

@@ -30,6 +30,7 @@ struct DemoReport {
   int64_t inspectors = 0;  // demo people added to the inspector directory
   int64_t plans = 0;
   int64_t tasks = 0;
+  int64_t records = 0;         // inspection records filled in
   std::string pending_task;    // a committed task awaiting its ceremony
   std::string pending_secret;  // its department secret, for the demo user
 };

@@ -8,6 +8,7 @@
 #include "catalog/catalog_repo.h"
 #include "ceremony/ceremony_service.h"
 #include "common/clock.h"
+#include "demo/demo_inspections.h"
 #include "org/org_repo.h"
 #include "plan/plan.h"
 #include "plan/plan_repo.h"
@@ -124,7 +125,8 @@ Result<DemoTasks> AddPlansAndTasks(soci::session& sql, db::Backend backend, int6
   SSJ_ASSIGN(const int64_t plan_id, AddPlan(sql, year, now, actor, now_ms));
   ++out.plans;
 
-  // 1. A joint task drawn and confirmed this morning; its window opens today.
+  // 1. A joint task drawn and confirmed this morning; its window opens today and its teams set
+  // out.
   task::TaskInput joint =
       TaskBase(sql, year + "年重点用能单位节能监察联合抽查", plan_id, today, DaysAfter(today, 30));
   joint.item_ids = {ItemId(sql, "CQJXW-JNZY-001")};
@@ -146,6 +148,13 @@ Result<DemoTasks> AddPlansAndTasks(soci::session& sql, db::Backend backend, int6
                 {"task:draw:confirm", "task", std::to_string(first.id), nullptr,
                  task::TaskJson(*task::repo::Get(sql, nullptr, first.id))},
                 now_ms);
+  // The teams set out today: records in each state of the review.
+  task::repo::SetStatus(sql, first.id, task::State::kInspecting, yewu, now);
+  audit::Append(sql, actor,
+                {"task:task:start", "task", std::to_string(first.id), nullptr,
+                 task::TaskJson(*task::repo::Get(sql, nullptr, first.id))},
+                now_ms);
+  out.records = AddInspections(sql, first.id, today, now, now_ms);
   ++out.tasks;
 
   // 2. A task committed, its ceremony three days ahead; its secret goes to the demo user.

@@ -1,5 +1,5 @@
-// The demo on both backends: a published plan and tasks in three states, the committed task's
-// secret matching its published commitment, and a second run changing nothing.
+// The demo on both backends: a published plan and tasks in three states with inspection records,
+// the committed task's secret matching its published commitment, and a second run changing nothing.
 #include "demo/demo.h"
 
 #include <gtest/gtest.h>
@@ -21,7 +21,7 @@ TEST_P(DemoTest, APublishedPlanAndTasksInThreeStates) {
   EXPECT_EQ(report->tasks, 3);
   db::Lease sql = database().Acquire();
   EXPECT_EQ(db::Query("SELECT COUNT(*) FROM plans WHERE status = 'published'").ScalarInt(*sql), 1);
-  for (const char* status : {"confirmed", "committed", "draft"}) {
+  for (const char* status : {"inspecting", "committed", "draft"}) {
     EXPECT_EQ(
         db::Query("SELECT COUNT(*) FROM tasks WHERE status = :s").Bind("s", status).ScalarInt(*sql),
         1)
@@ -35,6 +35,19 @@ TEST_P(DemoTest, APublishedPlanAndTasksInThreeStates) {
       .ForEach(*sql, [&](const soci::row& row) { commitment = db::RowText(row, 0); });
   EXPECT_EQ(commitment, draw::Hex(draw::Commitment(secret)));
   EXPECT_GT(db::Query("SELECT COUNT(*) FROM task_targets").ScalarInt(*sql), 0);
+  // Every drawn target has its record; one in each state of the review, the rest to be filled.
+  EXPECT_EQ(db::Query("SELECT COUNT(*) FROM inspections").ScalarInt(*sql),
+            db::Query("SELECT COUNT(*) FROM task_targets").ScalarInt(*sql));
+  for (const char* status : {"reviewed", "returned"}) {
+    EXPECT_EQ(db::Query("SELECT COUNT(*) FROM inspections WHERE status = :s")
+                  .Bind("s", status)
+                  .ScalarInt(*sql),
+              1)
+        << status;
+  }
+  EXPECT_EQ(
+      db::Query("SELECT COUNT(*) FROM inspections WHERE status = 'submitted'").ScalarInt(*sql), 2);
+  EXPECT_EQ(report->records, 4);
 
   auto again = demo::Run(services(), 2000);
   ASSERT_TRUE(again.ok());
