@@ -103,7 +103,10 @@ const std::vector<DemoRole>& Roles() {
         "task:draw:confirm",
         "task:change:request",
         "inspection:record:list",
-        "inspection:record:review"},
+        "inspection:record:review",
+        "inspection:result:publish",
+        "inspection:result:correct",
+        "inspection:objection:handle"},
        "实施主体：名录库、计划、任务、抽取、结果审核"},
       {"inspector",
        "执法检查人员",
@@ -114,7 +117,8 @@ const std::vector<DemoRole>& Roles() {
        "负责人",
        org::DataScope::kDeptTree,
        {"system:dept:list", "system:user:list", "system:audit:list", "plan:annual:list",
-        "plan:annual:approve", "task:task:list", "task:change:approve", "inspection:record:list"},
+        "plan:annual:approve", "task:task:list", "task:change:approve", "inspection:record:list",
+        "inspection:result:approve"},
        "审批锁定名单变更和已公示结果的更正"},
   };
   return kRoles;

@@ -17,6 +17,7 @@
 #include "org/permissions.h"
 #include "plan/plan_routes.h"
 #include "policy/policy_routes.h"
+#include "publicity/publicity_routes.h"
 #include "restrictions/restriction_routes.h"
 #include "task/task_routes.h"
 
@@ -71,6 +72,7 @@ std::unique_ptr<Router> BuildRouter() {
   task::RegisterRoutes(*router);
   ceremony::RegisterRoutes(*router);
   inspection::RegisterRoutes(*router);
+  publicity::RegisterRoutes(*router);
   for (const Route& route : router->routes()) {
     if (route.access == Access::kPermission && !org::IsKnownPermission(route.permission)) {
       throw std::logic_error("route " + route.pattern + " names unknown permission " +

@@ -306,6 +306,7 @@ json::value RowJson(const RecordRow& r) {
                  {"status", StateCode(r.status)},
                  {"status_name", StateName(r.status)},
                  {"leader_name", r.leader_name},
+                 {"verify_code", r.verify_code},
                  {"updated_at", r.updated_at}};
   if (r.slot >= 0) o["role"] = r.slot == 0 ? "组长" : "组员";
   return o;
@@ -438,6 +439,7 @@ json::value RecordJson(const Record& r, const Access& a, const std::vector<Categ
       {"status", StateCode(r.status)},
       {"status_name", StateName(r.status)},
       {"version", r.version},
+      {"verify_code", r.verify_code},
       {"header",
        {{"subject_name", r.header.subject_name},
         {"uscc", r.header.uscc},

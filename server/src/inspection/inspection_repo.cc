@@ -73,7 +73,7 @@ constexpr const char* kRecordColumns =
     "d.name, r.target_id, g.code, r.status, r.version, r.subject_name, r.uscc, r.district, "
     "r.licence_no, r.legal_rep, r.address, r.phone, r.firm_state, r.firm_signer, "
     "r.firm_signature_id, r.firm_at, r.refusal_reason, r.refusal_witness, r.uninspectable, "
-    "r.uninspectable_note, r.submitted_at, r.reviewed_at, r.updated_at "
+    "r.uninspectable_note, r.submitted_at, r.reviewed_at, r.updated_at, r.verify_code "
     "FROM inspections r JOIN tasks t ON t.id = r.task_id JOIN departments d ON d.id = "
     "t.department_id JOIN targets g ON g.id = r.target_id";
 
@@ -105,6 +105,7 @@ Record RecordFromRow(const soci::row& row) {
   r.submitted_at = RowText(row, 28);
   r.reviewed_at = RowText(row, 29);
   r.updated_at = RowText(row, 30);
+  r.verify_code = RowText(row, 31);
   return r;
 }
 
@@ -187,7 +188,7 @@ constexpr const char* kRowColumns =
     "SELECT r.id, r.task_id, t.code, t.name, t.start_date, t.end_date, r.target_id, g.code, "
     "g.name, g.address, r.status, r.updated_at, COALESCE((SELECT i.name FROM task_team l JOIN "
     "inspectors i ON i.id = l.inspector_id WHERE l.task_id = r.task_id AND l.target_id = "
-    "r.target_id AND l.slot = 0), '')";
+    "r.target_id AND l.slot = 0), ''), r.verify_code";
 
 RecordRow RowFromRow(const soci::row& row) {
   RecordRow r;
@@ -204,7 +205,18 @@ RecordRow RowFromRow(const soci::row& row) {
   r.status = ParseState(RowText(row, 10)).value_or(State::kPending);
   r.updated_at = RowText(row, 11);
   r.leader_name = RowText(row, 12);
+  r.verify_code = RowText(row, 13);
   return r;
+}
+
+// The verification code printed on the firm's notice: 8 characters, no 0/O or 1/I to confuse.
+std::string VerifyCode() {
+  static constexpr char kAlphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+  const std::string random = RandomHex(8);
+  std::string out;
+  for (size_t i = 0; i < 8; ++i)
+    out += kAlphabet[std::stoi(random.substr(i * 2, 2), nullptr, 16) % 32];
+  return out;
 }
 
 }  // namespace
@@ -251,8 +263,8 @@ int64_t EnsureRecords(soci::session& sql, int64_t task_id, const std::string& no
   for (const auto& [target, h] : missing) {
     Query(
         "INSERT INTO inspections (task_id, target_id, subject_name, uscc, district, licence_no, "
-        "legal_rep, address, phone, created_at, updated_at) VALUES (:t, :g, :n, :u, :d, :l, "
-        ":r, :a, :p, :now, :now2)")
+        "legal_rep, address, phone, verify_code, created_at, updated_at) VALUES (:t, :g, :n, :u, "
+        ":d, :l, :r, :a, :p, :code, :now, :now2)")
         .Bind("t", task_id)
         .Bind("g", target)
         .Bind("n", h.subject_name)
@@ -262,6 +274,7 @@ int64_t EnsureRecords(soci::session& sql, int64_t task_id, const std::string& no
         .Bind("r", h.legal_rep)
         .Bind("a", h.address)
         .Bind("p", h.phone)
+        .Bind("code", VerifyCode())
         .Bind("now", now)
         .Bind("now2", now)
         .Exec(sql);
@@ -308,7 +321,7 @@ std::vector<RecordRow> ForInspector(soci::session& sql, int64_t inspector_id) {
       .Bind("i", inspector_id)
       .ForEach(sql, [&](const soci::row& row) {
         RecordRow r = RowFromRow(row);
-        r.slot = RowInt(row, 13);
+        r.slot = RowInt(row, 14);
         out.push_back(std::move(r));
       });
   return out;

@@ -116,6 +116,7 @@ struct Record {
   std::string target_code;
   State status = State::kPending;
   int64_t version = 1;
+  std::string verify_code;  // on the firm's notice: with its USCC, it files an objection
   Header header;
   Firm firm;
   std::optional<std::string> uninspectable;  // a category code
@@ -144,6 +145,7 @@ struct RecordRow {
   std::string address;
   int64_t slot = -1;  // the caller's slot in /my/inspections
   std::string leader_name;
+  std::string verify_code;
   State status = State::kPending;
   std::string updated_at;
 };
