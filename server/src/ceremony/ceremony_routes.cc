@@ -160,36 +160,6 @@ Result<Response> HandleRecordFile(Request& req) {
 
 // --- Documents -----------------------------------------------------------------------------------
 
-// A workbook of one sheet, written to a scratch directory and read back for the download.
-Result<std::string> Workbook(const std::string& sheet,
-                             const std::vector<exporter::OutputColumn>& columns,
-                             const std::vector<std::vector<std::string>>& rows) {
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / ("ssj-xlsx-" + RandomHex(8));
-  fs::create_directories(dir);
-  const std::string path = (dir / "out.xlsx").string();
-  auto cleanup = [&] {
-    std::error_code ignored;
-    fs::remove_all(dir, ignored);
-  };
-  auto writer = exporter::TableWriter::Open(exporter::Format::kXlsx, path, sheet, dir.string());
-  if (!writer.ok()) {
-    cleanup();
-    return writer.take_error();
-  }
-  Status ok = (*writer)->Begin(columns);
-  for (size_t k = 0; ok.ok() && k < rows.size(); ++k) ok = (*writer)->Row(rows[k]);
-  if (ok.ok()) ok = (*writer)->Finish();
-  if (!ok.ok()) {
-    cleanup();
-    return ok.take_error();
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  cleanup();
-  return bytes;
-}
-
 // The drawn list with each target's team: one row per target, the leader first.
 Result<Response> HandleDrawXlsx(Request& req) {
   SSJ_ASSIGN(task::Task task, task::FindTask(req));
@@ -219,7 +189,7 @@ Result<Response> HandleDrawXlsx(Request& req) {
     }
     rows.push_back(std::move(row));
   }
-  SSJ_ASSIGN(std::string bytes, Workbook("抽取名单", columns, rows));
+  SSJ_ASSIGN(std::string bytes, exporter::Workbook("抽取名单", columns, rows));
   return http::Download(std::move(bytes), http::kXlsxType, task.code + "-list.xlsx",
                         task.code + "抽取名单及检查组.xlsx");
 }
@@ -232,12 +202,12 @@ Result<Response> HandleExclusionsXlsx(Request& req) {
   task::repo::ForEachExclusion(*req.sql, task.id, [&](const task::Excluded& e) {
     rows.push_back({e.code, e.name, std::string(task::ExclusionName(e.reason)), e.detail});
   });
-  SSJ_ASSIGN(std::string bytes, Workbook("排除清单",
-                                         {{"统一社会信用代码/编码", 22, true},
-                                          {"检查对象名称", 36},
-                                          {"排除原因", 28},
-                                          {"说明", 48}},
-                                         rows));
+  SSJ_ASSIGN(std::string bytes, exporter::Workbook("排除清单",
+                                                   {{"统一社会信用代码/编码", 22, true},
+                                                    {"检查对象名称", 36},
+                                                    {"排除原因", 28},
+                                                    {"说明", 48}},
+                                                   rows));
   return http::Download(std::move(bytes), http::kXlsxType, task.code + "-excluded.xlsx",
                         task.code + "排除清单.xlsx");
 }

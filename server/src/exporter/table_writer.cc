@@ -4,7 +4,10 @@
 
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 
+#include "common/crypto.h"
 #include "importer/import_engine.h"
 
 namespace ssj::exporter {
@@ -232,6 +235,34 @@ Result<std::unique_ptr<TableWriter>> TableWriter::Open(Format format, const std:
   if (!workbook) return Error::InvalidField("out", "无法创建文件", path);
   return std::unique_ptr<TableWriter>(
       std::make_unique<XlsxWriter>(workbook, sheet, std::move(dir)));
+}
+
+Result<std::string> Workbook(const std::string& sheet, const std::vector<OutputColumn>& columns,
+                             const std::vector<std::vector<std::string>>& rows) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("ssj-xlsx-" + RandomHex(8));
+  fs::create_directories(dir);
+  const std::string path = (dir / "out.xlsx").string();
+  auto cleanup = [&] {
+    std::error_code ignored;
+    fs::remove_all(dir, ignored);
+  };
+  auto writer = TableWriter::Open(Format::kXlsx, path, sheet, dir.string());
+  if (!writer.ok()) {
+    cleanup();
+    return writer.take_error();
+  }
+  Status ok = (*writer)->Begin(columns);
+  for (size_t k = 0; ok.ok() && k < rows.size(); ++k) ok = (*writer)->Row(rows[k]);
+  if (ok.ok()) ok = (*writer)->Finish();
+  if (!ok.ok()) {
+    cleanup();
+    return ok.take_error();
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  cleanup();
+  return bytes;
 }
 
 }  // namespace ssj::exporter

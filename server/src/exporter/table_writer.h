@@ -63,4 +63,9 @@ class TableWriter {
 // number, such as "=HYPERLINK(…)") gets a leading apostrophe; every other cell is unchanged.
 std::string NeutraliseFormula(std::string cell);
 
+// A workbook of one sheet with these rows, as bytes: for small documents answered at once (a
+// drawn list, a report's table). Written to a scratch directory and read back.
+Result<std::string> Workbook(const std::string& sheet, const std::vector<OutputColumn>& columns,
+                             const std::vector<std::vector<std::string>>& rows);
+
 }  // namespace ssj::exporter

@@ -18,6 +18,7 @@
 #include "plan/plan_routes.h"
 #include "policy/policy_routes.h"
 #include "publicity/publicity_routes.h"
+#include "report/report_routes.h"
 #include "restrictions/restriction_routes.h"
 #include "task/task_routes.h"
 
@@ -73,6 +74,7 @@ std::unique_ptr<Router> BuildRouter() {
   ceremony::RegisterRoutes(*router);
   inspection::RegisterRoutes(*router);
   publicity::RegisterRoutes(*router);
+  report::RegisterRoutes(*router);
   for (const Route& route : router->routes()) {
     if (route.access == Access::kPermission && !org::IsKnownPermission(route.permission)) {
       throw std::logic_error("route " + route.pattern + " names unknown permission " +

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "http/pipeline.h"
+#include "inspection/followup.h"
 #include "inspection/inspection.h"
 #include "inspection/inspection_repo.h"
 #include "inspection/inspection_service.h"
@@ -158,6 +159,33 @@ Result<Response> HandleReview(Request& req) {
   return Change(req, [&](const Context& c, int64_t id) { return Review(c, id, req.body); });
 }
 
+Result<Response> HandleFollowUps(Request& req) {
+  const std::string status = req.Query("status");
+  if (!status.empty() && status != "open" && status != "closed")
+    return Error::InvalidField("status", "应为 open（未办结）或 closed（已办结）",
+                               status.substr(0, 32));
+  json::array items;
+  for (const FollowUp& f : ListFollowUps(*req.sql, *req.principal, status))
+    items.push_back(FollowUpJson(f, req.Today()));
+  return JsonResponse({{"items", std::move(items)}});
+}
+
+Result<Response> HandleCloseFollowUp(Request& req) {
+  SSJ_ASSIGN(int64_t id, req.PathId());
+  SSJ_ASSIGN(FollowUp before, GetFollowUp(*req.sql, *req.principal, id));
+  SSJ_ASSIGN(std::string outcome, http::StringField(req.body, "outcome", false, 4000));
+  SSJ_ASSIGN(FollowUp after, CloseFollowUp(*req.sql, *req.principal, id, outcome, req.Now()));
+  req.audit = http::AuditNote{"inspection_action", std::to_string(id),
+                              FollowUpJson(before, req.Today()), FollowUpJson(after, req.Today())};
+  return JsonResponse(FollowUpJson(after, req.Today()));
+}
+
+Result<Response> HandleTargetHistory(Request& req) {
+  SSJ_ASSIGN(int64_t id, req.PathId());
+  SSJ_ASSIGN(json::value out, TargetHistory(*req.sql, *req.principal, id, req.Today()));
+  return JsonResponse(out);
+}
+
 }  // namespace
 
 void RegisterRoutes(http::Router& router) {
@@ -209,6 +237,14 @@ void RegisterRoutes(http::Router& router) {
   router.Add(Method::kPost, "/api/v1/inspections/{id}/submit", kAuth, "",
              "inspection:record:submit", "组长提交审核（重复提交不重复生效）", kGroup,
              HandleSubmit);
+  router.Add(Method::kGet, "/api/v1/follow-ups", http::Access::kPermission, kListPermission, "",
+             "后续处置跟踪（?status=open|closed）", kGroup, HandleFollowUps);
+  router.Add(Method::kPost, "/api/v1/follow-ups/{id}/close", http::Access::kPermission,
+             kFollowUpPermission, "inspection:followup:close",
+             "办结后续处置（填写复查结果等办结情况）", kGroup, HandleCloseFollowUp);
+  router.Add(Method::kGet, "/api/v1/targets/{id}/inspections", http::Access::kPermission,
+             "directory:target:list", "", "检查对象的检查记录和未办结的后续处置", kGroup,
+             HandleTargetHistory);
   router.Add(Method::kPost, "/api/v1/inspections/{id}/review", http::Access::kPermission,
              kReviewPermission, "inspection:record:review", "审核检查记录（通过或退回）", kGroup,
              HandleReview);

@@ -152,22 +152,6 @@ TEST(InspectionRules, TheSeedIsTheShippedDictionary) {
 
 class InspectionTest : public testing::TaskTest {
  protected:
-  std::string Rec(int64_t id, const std::string& tail = "") {
-    return "/api/v1/inspections/" + std::to_string(id) + tail;
-  }
-
-  // Links `username` to the inspector: the account then acts as that team member.
-  void Link(const std::string& username, int64_t inspector_id) {
-    db::Lease sql = database().Acquire();
-    const int64_t user =
-        db::Query("SELECT id FROM users WHERE username = :u").Bind("u", username).ScalarInt(*sql);
-    db::Query("UPDATE inspectors SET user_id = NULL WHERE user_id = :u").Bind("u", user).Exec(*sql);
-    db::Query("UPDATE inspectors SET user_id = :u WHERE id = :i")
-        .Bind("u", user)
-        .Bind("i", inspector_id)
-        .Exec(*sql);
-  }
-
   // The first record of a started task, its leader linked to zhifa and its member to jiancha.
   json::value FirstRecord(int64_t task) {
     http::Response list = Call(Method::kGet, Path(task, "/inspections"));
@@ -332,6 +316,35 @@ TEST_P(InspectionTest, AJointTeamFillsSubmitsAndTheOfficeReviews) {
   EXPECT_EQ(approved.body.at("status"), "reviewed");
   EXPECT_EQ(approved.body.at("reviews").as_array().size(), 2u);
   EXPECT_EQ(Call(Method::kGet, Path(task, "/inspections")).body.at("counts").at("reviewed"), 1);
+
+  // Follow-up: the 责令改正 is tracked until closed with its outcome; the target's history
+  // shows the record and, until then, the open action.
+  http::Response open =
+      Call(Method::kGet, "/api/v1/follow-ups", nullptr, true, {{"status", "open"}});
+  ASSERT_EQ(open.status, 200);
+  ASSERT_EQ(open.body.at("items").as_array().size(), 1u) << json::serialize(open.body);
+  const json::value& rectify = open.body.at("items").at(0);
+  EXPECT_EQ(rectify.at("kind"), "责令改正");
+  EXPECT_EQ(rectify.at("deadline"), "2026-12-18");
+  EXPECT_EQ(rectify.at("overdue"), false);
+  const std::string target =
+      "/api/v1/targets/" + std::to_string(first.at("target_id").as_int64()) + "/inspections";
+  json::value history = Call(Method::kGet, target).body;
+  ASSERT_EQ(history.at("records").as_array().size(), 1u) << json::serialize(history);
+  EXPECT_EQ(history.at("records").at(0).at("status_name"), "已审核");
+  EXPECT_EQ(history.at("open_follow_ups").as_array().size(), 1u);
+  const std::string close =
+      "/api/v1/follow-ups/" + std::to_string(rectify.at("id").as_int64()) + "/close";
+  EXPECT_EQ(Call(Method::kPost, close, {{"outcome", " "}}).status, 400);
+  http::Response closed =
+      Call(Method::kPost, close, {{"outcome", "2026-12-10 复查，企业已补报能源利用状况报告"}});
+  ASSERT_EQ(closed.status, 200) << json::serialize(closed.body);
+  EXPECT_EQ(closed.body.at("status"), "closed");
+  EXPECT_EQ(Call(Method::kPost, close, {{"outcome", "再次办结"}}).status, 409);
+  EXPECT_TRUE(Call(Method::kGet, target).body.at("open_follow_ups").as_array().empty());
+  LoginAs("jiancha", "Demo@2026");
+  EXPECT_EQ(Call(Method::kGet, "/api/v1/follow-ups").status, 403);
+  LoginAs("yewu", "Demo@2026");
   {
     db::Lease sql = database().Acquire();
     EXPECT_GE(db::Query("SELECT COUNT(*) FROM audit_log WHERE action = 'inspection:record:edit' "

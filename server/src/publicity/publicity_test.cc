@@ -88,51 +88,6 @@ TEST(PublicityRules, ThePublicSeesResultsNotPersonalData) {
 
 class PublicityTest : public testing::TaskTest {
  protected:
-  std::string Rec(int64_t id, const std::string& tail = "") {
-    return "/api/v1/inspections/" + std::to_string(id) + tail;
-  }
-
-  void Link(const std::string& username, int64_t inspector_id) {
-    db::Lease sql = database().Acquire();
-    const int64_t user =
-        db::Query("SELECT id FROM users WHERE username = :u").Bind("u", username).ScalarInt(*sql);
-    db::Query("UPDATE inspectors SET user_id = NULL WHERE user_id = :u").Bind("u", user).Exec(*sql);
-    db::Query("UPDATE inspectors SET user_id = :u WHERE id = :i")
-        .Bind("u", user)
-        .Bind("i", inspector_id)
-        .Exec(*sql);
-  }
-
-  // Fills the record through its team (a problem found, the firm refusing to sign), submits it
-  // and has the office approve it. Leaves yewu logged in.
-  void Complete(int64_t id) {
-    LoginAs("yewu", "Demo@2026");
-    const json::value record = Call(Method::kGet, Rec(id)).body;
-    Link("zhifa", record.at("team").at(0).at("inspector_id").as_int64());
-    Link("jiancha", record.at("team").at(1).at("inspector_id").as_int64());
-    item_ = record.at("items").at(0).at("item_id").as_int64();
-    LoginAs("zhifa", "Demo@2026");
-    ASSERT_EQ(Call(Method::kPut, Rec(id, "/items/" + std::to_string(item_)),
-                   {{"method", "现场检查"},
-                    {"findings", "未按规定报送能源利用状况报告"},
-                    {"result_codes", json::array{"B"}},
-                    {"handling", "责令限期报送"}})
-                  .status,
-              200);
-    ASSERT_EQ(
-        Call(Method::kPut, Rec(id, "/firm"),
-             {{"refused", true}, {"reason", "企业负责人拒绝签字"}, {"witness", "物业管理员 王某"}})
-            .status,
-        200);
-    ASSERT_EQ(Call(Method::kPost, Rec(id, "/signoff")).status, 200);
-    LoginAs("jiancha", "Demo@2026");
-    ASSERT_EQ(Call(Method::kPost, Rec(id, "/signoff")).status, 200);
-    LoginAs("zhifa", "Demo@2026");
-    ASSERT_EQ(Call(Method::kPost, Rec(id, "/submit")).status, 200);
-    LoginAs("yewu", "Demo@2026");
-    ASSERT_EQ(Call(Method::kPost, Rec(id, "/review"), {{"decision", "approve"}}).status, 200);
-  }
-
   // Zibo's objection procedure (60 / 20 / 7 working days) on the joint profile.
   void UseObjectionProcedure() {
     LoginAs("admin", "Admin@2026");
@@ -144,8 +99,6 @@ class PublicityTest : public testing::TaskTest {
                              {"reason", "参照淄工信发〔2020〕5号第十六条"}});
     ASSERT_EQ(r.status, 200) << json::serialize(r.body);
   }
-
-  int64_t item_ = 0;
 };
 
 TEST_P(PublicityTest, PublishedResultsAreSearchedObjectedToAndCorrectedWithApproval) {
@@ -158,7 +111,7 @@ TEST_P(PublicityTest, PublishedResultsAreSearchedObjectedToAndCorrectedWithAppro
   const std::string code(list.at("items").at(0).at("target_code").as_string());
   const std::string verify(list.at("items").at(0).at("verify_code").as_string());
   ASSERT_EQ(verify.size(), 8u);
-  ASSERT_NO_FATAL_FAILURE(Complete(id));
+  const int64_t item = CompleteRecord(id);
 
   // An unreviewed record is refused by name, and nothing is published.
   http::Response refused =
@@ -177,7 +130,7 @@ TEST_P(PublicityTest, PublishedResultsAreSearchedObjectedToAndCorrectedWithAppro
 
   // Immutable: the team cannot edit it any more.
   LoginAs("zhifa", "Demo@2026");
-  http::Response edit = Call(Method::kPut, Rec(id, "/items/" + std::to_string(item_)),
+  http::Response edit = Call(Method::kPut, Rec(id, "/items/" + std::to_string(item)),
                              {{"result_codes", json::array{"1"}}});
   EXPECT_EQ(edit.status, 409);
   EXPECT_EQ(edit.body.at("code"), "inspection.published");
@@ -226,11 +179,11 @@ TEST_P(PublicityTest, PublishedResultsAreSearchedObjectedToAndCorrectedWithAppro
   // The office decides to correct; the correction waits for the head.
   LoginAs("yewu", "Demo@2026");
   json::array items{
-      {{"item_id", item_}, {"result_codes", json::array{"1"}}, {"findings", ""}, {"handling", ""}}};
+      {{"item_id", item}, {"result_codes", json::array{"1"}}, {"findings", ""}, {"handling", ""}}};
   http::Response same = Call(Method::kPost, obj + "/decide",
                              {{"decision", "correct"},
                               {"reason", "复查确认"},
-                              {"items", json::array{{{"item_id", item_},
+                              {"items", json::array{{{"item_id", item},
                                                      {"result_codes", json::array{"B"}},
                                                      {"findings", "未按规定报送能源利用状况报告"},
                                                      {"handling", "责令限期报送"}}}}});
@@ -282,7 +235,7 @@ TEST_P(PublicityTest, PublishedResultsAreSearchedObjectedToAndCorrectedWithAppro
   LoginAs("admin", "Admin@2026");
   http::Response own = Call(Method::kPost, Rec(id, "/corrections"),
                             {{"reason", "录入错误"},
-                             {"items", json::array{{{"item_id", item_},
+                             {"items", json::array{{{"item_id", item},
                                                     {"result_codes", json::array{"F"}},
                                                     {"findings", ""},
                                                     {"handling", ""}}}}});

@@ -89,4 +89,48 @@ int64_t TaskTest::InspectingTask(const std::string& name, int64_t count) {
   return id;
 }
 
+std::string TaskTest::Rec(int64_t id, const std::string& tail) {
+  return "/api/v1/inspections/" + std::to_string(id) + tail;
+}
+
+void TaskTest::Link(const std::string& username, int64_t inspector_id) {
+  db::Lease sql = database().Acquire();
+  const int64_t user =
+      db::Query("SELECT id FROM users WHERE username = :u").Bind("u", username).ScalarInt(*sql);
+  db::Query("UPDATE inspectors SET user_id = NULL WHERE user_id = :u").Bind("u", user).Exec(*sql);
+  db::Query("UPDATE inspectors SET user_id = :u WHERE id = :i")
+      .Bind("u", user)
+      .Bind("i", inspector_id)
+      .Exec(*sql);
+}
+
+int64_t TaskTest::CompleteRecord(int64_t id) {
+  LoginAs("yewu", "Demo@2026");
+  const json::value record = Call(Method::kGet, Rec(id)).body;
+  Link("zhifa", record.at("team").at(0).at("inspector_id").as_int64());
+  Link("jiancha", record.at("team").at(1).at("inspector_id").as_int64());
+  const int64_t item = record.at("items").at(0).at("item_id").as_int64();
+  LoginAs("zhifa", "Demo@2026");
+  EXPECT_EQ(Call(Method::kPut, Rec(id, "/items/" + std::to_string(item)),
+                 {{"method", "现场检查"},
+                  {"findings", "未按规定报送能源利用状况报告"},
+                  {"result_codes", json::array{"B"}},
+                  {"handling", "责令限期报送"}})
+                .status,
+            200);
+  EXPECT_EQ(
+      Call(Method::kPut, Rec(id, "/firm"),
+           {{"refused", true}, {"reason", "企业负责人拒绝签字"}, {"witness", "物业管理员 王某"}})
+          .status,
+      200);
+  EXPECT_EQ(Call(Method::kPost, Rec(id, "/signoff")).status, 200);
+  LoginAs("jiancha", "Demo@2026");
+  EXPECT_EQ(Call(Method::kPost, Rec(id, "/signoff")).status, 200);
+  LoginAs("zhifa", "Demo@2026");
+  EXPECT_EQ(Call(Method::kPost, Rec(id, "/submit")).status, 200);
+  LoginAs("yewu", "Demo@2026");
+  EXPECT_EQ(Call(Method::kPost, Rec(id, "/review"), {{"decision", "approve"}}).status, 200);
+  return item;
+}
+
 }  // namespace ssj::testing

@@ -26,6 +26,16 @@ class TaskTest : public ApiTest {
   // `count` targets; returns its id.
   int64_t InspectingTask(const std::string& name, int64_t count);
 
+  // "/api/v1/inspections/{id}" + tail.
+  std::string Rec(int64_t id, const std::string& tail = "");
+  // Links `username` to the inspector: the account then acts as that team member.
+  void Link(const std::string& username, int64_t inspector_id);
+  // Through the record's team (its leader as zhifa, its member as jiancha): one item with a
+  // problem found (未按规定公示, 责令限期报送), the firm refusing to sign before a witness, both
+  // sign-offs and the submission; then the office (yewu) approves. Leaves yewu logged in and
+  // returns the item's id.
+  int64_t CompleteRecord(int64_t id);
+
   std::vector<int64_t> ids_;  // the targets, in insertion order
 };
 
