@@ -25,9 +25,13 @@ CREATE TABLE results (
   published_at TEXT NOT NULL,
   UNIQUE (inspection_id, version)
 );
-CREATE INDEX results_code ON results (target_code, current);
+-- A code search filters and orders by this index alone (the planners would otherwise walk
+-- results_current in published order, reading every result).
+CREATE INDEX results_code ON results (target_code, current, published_at);
 CREATE INDEX results_current ON results (current, published_at);
 CREATE INDEX results_task ON results (task_id, current);
+-- A name search walks the directory's name index (target_name_grams) to the results.
+CREATE INDEX results_target ON results (target_id, current);
 
 -- A correction of a published result: asked with a reason, decided by the head (not the asker).
 CREATE TABLE result_corrections (

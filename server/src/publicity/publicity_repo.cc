@@ -1,5 +1,6 @@
 #include "publicity/publicity_repo.h"
 
+#include "directory/name_index.h"
 #include "org/org_repo.h"
 
 namespace ssj::publicity::repo {
@@ -166,6 +167,9 @@ std::vector<ResultRow> Versions(soci::session& sql, int64_t inspection_id) {
 
 db::Page<ResultRow> Search(soci::session& sql, const std::string& q, int64_t page,
                            int64_t page_size) {
+  // Counted no further than this: "1 万条以上" says enough to a reader of the portal.
+  constexpr int64_t kCountCap = 10000;
+  std::string from = " FROM results r";
   Query where(" WHERE r.current = 1");
   if (!q.empty()) {
     std::string upper = q;
@@ -175,14 +179,36 @@ db::Page<ResultRow> Search(soci::session& sql, const std::string& q, int64_t pag
         upper.find_first_not_of("0123456789ABCDEFGHJKLMNPQRTUWXY") == std::string::npos) {
       where.Append(" AND r.target_code = :code").Bind("code", upper);
     } else {
+      // The directory's name index narrows the names as it does for staff: the fragment's
+      // rarest character pair (and, when that is common, the next one too).
+      if (auto walk = directory::names::SearchGram(sql, q, /*only_name=*/true)) {
+        where.Append(" AND g.gram = :gram").Bind("gram", walk->gram);
+        if (walk->also) {
+          from = " FROM target_name_grams g CROSS JOIN target_name_grams g2 CROSS JOIN results r";
+          where.Append(" AND g2.gram = :gram2 AND g2.target_id = g.target_id")
+              .Bind("gram2", *walk->also);
+        } else {
+          from = " FROM target_name_grams g CROSS JOIN results r";
+        }
+        where.Append(" AND r.target_id = g.target_id");
+      }
       where.Append(" AND r.target_name LIKE :name ESCAPE '\\'").Bind("name", db::LikeContains(q));
     }
   }
   db::Page<ResultRow> out;
-  out.total = where.Wrapped("SELECT COUNT(*) FROM results r").ScalarInt(sql);
-  Query rows = where.Wrapped(kResultColumns,
-                             " ORDER BY r.published_at DESC, r.id DESC LIMIT "
-                             ":limit OFFSET :off");
+  out.total = where
+                  .Wrapped("SELECT COUNT(*) FROM (SELECT 1" + from,
+                           " LIMIT " + std::to_string(kCountCap + 1) + ") c")
+                  .ScalarInt(sql);
+  if (out.total > kCountCap) {
+    out.total = kCountCap;
+    out.capped = true;
+  }
+  const std::string columns(kResultColumns);
+  const std::string select = columns.substr(0, columns.find(" FROM results r")) + from +
+                             columns.substr(columns.find(" FROM results r") + 15);
+  Query rows =
+      where.Wrapped(select, " ORDER BY r.published_at DESC, r.id DESC LIMIT :limit OFFSET :off");
   rows.Bind("limit", page_size).Bind("off", (page - 1) * page_size);
   out.items = Results(sql, rows);
   return out;

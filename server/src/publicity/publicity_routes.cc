@@ -43,7 +43,7 @@ Result<Response> HandleSearch(Request& req) {
   auto page = repo::Search(*req.sql, q, params.page, params.page_size);
   json::array items;
   for (const repo::ResultRow& r : page.items) items.push_back(ResultJson(r));
-  return JsonResponse(http::PageJson(std::move(items), page.total, params));
+  return JsonResponse(http::PageJson(std::move(items), page.total, params, page.capped));
 }
 
 Result<Response> HandlePublicResult(Request& req) {
