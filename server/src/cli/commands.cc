@@ -147,7 +147,8 @@ int Demo(const std::string& db_url, int targets) {
       std::cout << "年度抽查工作计划 " << report->plans << " 个（已公开），抽查任务 "
                 << report->tasks << " 个（检查中、已冻结待抽取、草稿各一）；检查中任务的检查记录 "
                 << report->records
-                << " 份已录入（待审核、已审核、退回各有示例），其余待检查组录入。\n";
+                << " 份已录入（待审核、已审核、退回、已公示、已更正、有异议、待审批更正各有示例），"
+                   "其余待检查组录入。\n";
       std::cout << "待抽取的演示任务 " << report->pending_task
                 << " 的部门密钥（抽取时录入，仅显示这一次）: " << report->pending_secret << "\n";
     }

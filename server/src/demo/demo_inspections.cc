@@ -1,5 +1,6 @@
 #include "demo/demo_inspections.h"
 
+#include <boost/json.hpp>
 #include <chrono>
 
 #include "audit/audit_repo.h"
@@ -9,6 +10,8 @@
 #include "inspection/inspection.h"
 #include "inspection/inspection_repo.h"
 #include "inspectors/inspector_repo.h"
+#include "publicity/publicity_repo.h"
+#include "publicity/publicity_service.h"
 
 namespace ssj::demo {
 namespace {
@@ -27,6 +30,10 @@ std::string TinyPng() {
   return png;
 }
 
+// What happens to a record after its review: published, then corrected, objected to, or with
+// a correction waiting for the head.
+enum class After { kNone, kPublish, kCorrect, kObject, kAskCorrection };
+
 struct Fill {
   State state;
   std::vector<std::string> results;
@@ -34,7 +41,50 @@ struct Fill {
   std::string handling;
   std::string review;         // the office's comment (退回) or empty
   const char* uninspectable;  // a category code, or nullptr
+  After after = After::kNone;
 };
+
+// Publishes the record and, as `after` says, corrects it, files an objection to it, or asks for
+// a correction the head has yet to decide.
+void Follow(soci::session& sql, int64_t id, After after, int64_t by, const std::string& now,
+            const std::string& today) {
+  if (after == After::kNone) return;
+  publicity::PublishRecord(sql, id, by, now, today);
+  auto record = repo::Get(sql, id);
+  if (after == After::kCorrect) {
+    for (const inspection::RecordItem& item : record->items) {
+      inspection::ItemInput in = item;
+      in.result_codes = {"E"};
+      in.handling = "已当场责令改正，企业已补报";
+      repo::SaveItem(sql, id, item.item_id, in, by, now);
+    }
+    publicity::CorrectRecord(sql, id, "企业在检查当日已补报，经复核原结果有误，予以更正", by, now,
+                             today);
+  } else if (after == After::kObject) {
+    boost::json::object body{{"uscc", record->target_code},
+                             {"verify_code", record->verify_code},
+                             {"contact_name", "企业联系人"},
+                             {"contact_phone", "023-63000000"},
+                             {"content", "我公司检查期间正常生产，检查结果与实际不符，请予复查。"}};
+    (void)publicity::FileObjection(sql, body, now, today);
+  } else if (after == After::kAskCorrection) {
+    boost::json::array items;
+    for (const inspection::RecordItem& item : record->items) {
+      items.push_back({{"item_id", item.item_id},
+                       {"result_codes", boost::json::array{"B"}},
+                       {"findings", "复核发现未公示年度报告"},
+                       {"handling", "责令限期公示"}});
+    }
+    publicity::repo::Correction c;
+    c.inspection_id = id;
+    c.result_id = publicity::repo::Current(sql, id)->id;
+    c.reason = "复核检查照片发现企业未公示年度报告，原结果有误";
+    c.items = boost::json::serialize(items);
+    c.requested_by = by;
+    c.requested_at = now;
+    publicity::repo::AddCorrection(sql, c);
+  }
+}
 
 }  // namespace
 
@@ -54,6 +104,16 @@ int64_t AddInspections(soci::session& sql, int64_t task_id, const std::string& t
        nullptr},
       {State::kReturned, {"F"}, "", "", "请补充现场照片，并核实企业是否仍在生产", nullptr},
       {State::kSubmitted, {}, "", "", "", "6"},
+      {State::kReviewed, {"1"}, "", "", "", nullptr, After::kPublish},
+      {State::kReviewed,
+       {"B"},
+       "未在规定期限内报送能源利用状况报告",
+       "责令限期报送",
+       "",
+       nullptr,
+       After::kCorrect},
+      {State::kReviewed, {"F"}, "", "", "", nullptr, After::kObject},
+      {State::kReviewed, {"1"}, "", "", "", nullptr, After::kAskCorrection},
   };
   const audit::Actor actor{std::nullopt, "system:demo", std::nullopt, "127.0.0.1"};
   size_t next = 0;
@@ -112,6 +172,7 @@ int64_t AddInspections(soci::session& sql, int64_t task_id, const std::string& t
       repo::SetState(sql, row.id, f.state, yewu, now);
     }
     repo::Touch(sql, row.id, yewu, now);
+    Follow(sql, row.id, f.after, yewu, now, today);
     audit::Append(sql, actor,
                   {"inspection:record:submit", "inspection", std::to_string(row.id), nullptr,
                    inspection::AuditJson(*repo::Get(sql, row.id))},

@@ -47,7 +47,14 @@ TEST_P(DemoTest, APublishedPlanAndTasksInThreeStates) {
   }
   EXPECT_EQ(
       db::Query("SELECT COUNT(*) FROM inspections WHERE status = 'submitted'").ScalarInt(*sql), 2);
-  EXPECT_EQ(report->records, 4);
+  EXPECT_EQ(report->records, 8);
+  EXPECT_EQ(
+      db::Query("SELECT COUNT(*) FROM inspections WHERE status = 'published'").ScalarInt(*sql), 4);
+  EXPECT_EQ(db::Query("SELECT COUNT(*) FROM results").ScalarInt(*sql), 5);  // one corrected
+  EXPECT_EQ(db::Query("SELECT COUNT(*) FROM objections").ScalarInt(*sql), 1);
+  EXPECT_EQ(
+      db::Query("SELECT COUNT(*) FROM result_corrections WHERE status = 'pending'").ScalarInt(*sql),
+      1);
 
   auto again = demo::Run(services(), 2000);
   ASSERT_TRUE(again.ok());

@@ -89,6 +89,21 @@ Result<std::string> DueAfter(soci::session& sql, const std::string& from,
 
 }  // namespace
 
+repo::ResultRow PublishRecord(soci::session& sql, int64_t id, int64_t by, const std::string& now,
+                              const std::string& today) {
+  AddResult(sql, *inspection::repo::Get(sql, id), "", by, now, today);
+  inspection::repo::SetState(sql, id, State::kPublished, by, now);
+  inspection::repo::Touch(sql, id, by, now);
+  return *repo::Current(sql, id);
+}
+
+repo::ResultRow CorrectRecord(soci::session& sql, int64_t id, const std::string& reason, int64_t by,
+                              const std::string& now, const std::string& today) {
+  AddResult(sql, *inspection::repo::Get(sql, id), reason, by, now, today);
+  inspection::repo::Touch(sql, id, by, now);
+  return *repo::Current(sql, id);
+}
+
 Result<std::vector<repo::ResultRow>> Publish(const Context& c, int64_t task_id,
                                              const std::vector<int64_t>& ids) {
   auto task = task::repo::Get(c.sql, &c.who, task_id);
@@ -123,13 +138,7 @@ Result<std::vector<repo::ResultRow>> Publish(const Context& c, int64_t task_id,
     chosen.push_back(id);
   }
   std::vector<repo::ResultRow> out;
-  for (int64_t id : chosen) {
-    auto record = inspection::repo::Get(c.sql, id);
-    AddResult(c.sql, *record, "", c.who.user_id, c.now, c.today);
-    inspection::repo::SetState(c.sql, id, State::kPublished, c.who.user_id, c.now);
-    inspection::repo::Touch(c.sql, id, c.who.user_id, c.now);
-    out.push_back(*repo::Current(c.sql, id));
-  }
+  for (int64_t id : chosen) out.push_back(PublishRecord(c.sql, id, c.who.user_id, c.now, c.today));
   return out;
 }
 
@@ -222,9 +231,7 @@ Result<repo::Correction> DecideCorrection(const Context& c, int64_t id, bool app
     in.handling = std::string(item.at("handling").as_string());
     inspection::repo::SaveItem(c.sql, corr->inspection_id, item_id, in, corr->requested_by, c.now);
   }
-  inspection::repo::Touch(c.sql, corr->inspection_id, c.who.user_id, c.now);
-  AddResult(c.sql, *inspection::repo::Get(c.sql, corr->inspection_id), corr->reason, c.who.user_id,
-            c.now, c.today);
+  CorrectRecord(c.sql, corr->inspection_id, corr->reason, c.who.user_id, c.now, c.today);
   if (objection) {
     SSJ_ASSIGN(std::string notify,
                DueAfter(c.sql, c.today, policy::Current(c.sql).rules.objection_notify_days));

@@ -27,6 +27,13 @@ struct Context {
   std::string today;
 };
 
+// Publishes a reviewed record (no checks: the callers check): its first result version.
+repo::ResultRow PublishRecord(soci::session& sql, int64_t inspection_id, int64_t by,
+                              const std::string& now, const std::string& today);
+// Publishes the record as it now stands as the next version, corrected for `reason`.
+repo::ResultRow CorrectRecord(soci::session& sql, int64_t inspection_id, const std::string& reason,
+                              int64_t by, const std::string& now, const std::string& today);
+
 // Publishes the task's reviewed records (`ids`, or all of them when empty). A listed record
 // that is not reviewed is refused by name, and nothing is published.
 Result<std::vector<repo::ResultRow>> Publish(const Context& c, int64_t task_id,
