@@ -136,6 +136,7 @@ const std::vector<DemoLogin>& Logins() {
       {"fuzeren", "Demo@2026", "负责人", "重庆市经济和信息化委员会"},
       {"jiancha", "Demo@2026", "执法检查人员", "渝中区经济和信息化委员会"},
       {"zhifa", "Demo@2026", "执法检查人员", "节能与综合利用处"},
+      {"zuyuan", "Demo@2026", "执法检查人员", "消费品工业处"},
       {"dazu", "Demo@2026", "业务处室", "大足区经济和信息化委员会"},
   };
   return kLogins;
@@ -156,6 +157,7 @@ Result<DemoReport> Run(const Services& services, int64_t targets) {
       {"fuzeren", "陈志强", "CQJXW", "head", "13983000003"},
       {"jiancha", "王磊", "YZ-JXW", "inspector", "13983000004"},
       {"zhifa", "赵俊杰", "CQJXW-JNZY", "inspector", "13983001001"},
+      {"zuyuan", "组员", "CQJXW-XFP", "inspector", "13983001002"},
       {"dazu", "李娟", "DZ-JXW", "staff", "13983000005"},
   };
 

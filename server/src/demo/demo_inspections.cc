@@ -116,6 +116,21 @@ int64_t AddInspections(soci::session& sql, int64_t task_id, const std::string& t
       {State::kReviewed, {"1"}, "", "", "", nullptr, After::kAskCorrection},
   };
   const audit::Actor actor{std::nullopt, "system:demo", std::nullopt, "127.0.0.1"};
+  // The demo account zuyuan (消费品工业处) is the other member of zhifa's first team, so that the
+  // team's two sign-offs can both be given.
+  const int64_t zuyuan = Query("SELECT id FROM users WHERE username = 'zuyuan'").ScalarInt(sql);
+  for (const inspection::RecordRow& row : repo::ForTask(sql, task_id)) {
+    auto record = repo::Get(sql, row.id);
+    if (!zuyuan || !zhifa_inspector || record->team.size() < 2 ||
+        record->team.front().inspector_id != *zhifa_inspector)
+      continue;
+    inspectors::repo::SetAccount(sql, record->team[1].inspector_id, zuyuan);
+    Query("UPDATE users SET name = :n WHERE id = :u")
+        .Bind("n", record->team[1].name)
+        .Bind("u", zuyuan)
+        .Exec(sql);
+    break;
+  }
   size_t next = 0;
   int64_t filled = 0;
   for (const inspection::RecordRow& row : repo::ForTask(sql, task_id)) {
