@@ -158,7 +158,7 @@ int64_t AddInspections(soci::session& sql, int64_t task_id, const std::string& t
         in.handling = f.handling;
         repo::SaveItem(sql, row.id, item.item_id, in, yewu, now);
       }
-      if (f.state == State::kReviewed) {
+      if (!f.handling.empty()) {  // a problem found: its rectification is followed up
         auto deadline = calendar::ParseDate(today);
         repo::AddAction(sql, row.id,
                         {"demo-action-" + std::to_string(row.id), std::string(inspection::kRectify),

@@ -171,8 +171,14 @@ json::object DefaultSections(const json::value& figures) {
   if (Count(f, "problems") == 0) {
     findings = "本次抽查未发现问题。";
   } else {
+    char rate[16];
+    std::snprintf(rate, sizeof rate, "%.1f",
+                  inspected ? static_cast<double>(Count(f, "problems")) * 100 / inspected : 0.0);
+    std::string percent = rate;
+    if (percent.size() > 2 && percent.substr(percent.size() - 2) == ".0")
+      percent.resize(percent.size() - 2);
     findings = "检查发现存在问题的 " + Num(Count(f, "problems")) + " 户，占已检查对象的 " +
-               Num(inspected ? Count(f, "problems") * 100 / inspected : 0) + "%。按检查结果分类：";
+               percent + "%。按检查结果分类：";
     std::string parts;
     for (const json::value& c : f.at("by_category").as_array())
       parts += (parts.empty() ? "" : "；") + std::string(c.at("text").as_string()) + " " +
