@@ -5,6 +5,7 @@
 // $SSJ_E2E_OUT (default web/e2e/out/). Exits non-zero when any journey fails.
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -178,6 +179,34 @@ function residentId(region = '500103') {
 async function apiPost(page, pathAndQuery, data) {
   const me = await apiGet(page, '/auth/me')
   return page.request.post(`${baseUrl}/api/v1${pathAndQuery}`, { headers: { 'X-CSRF-Token': me.csrf_token }, data })
+}
+
+/** PUT on the API with the page's session and its CSRF token; returns the response. */
+async function apiPut(page, pathAndQuery, data) {
+  const me = await apiGet(page, '/auth/me')
+  return page.request.put(`${baseUrl}/api/v1${pathAndQuery}`, { headers: { 'X-CSRF-Token': me.csrf_token }, data })
+}
+
+/** The files of a zip, by path (Python's zipfile reads it). */
+function unzip(bytes) {
+  const file = path.join(tmpRoot, `zip-${Date.now()}.zip`)
+  fs.writeFileSync(file, bytes)
+  const script = 'import base64, json, sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nprint(json.dumps({n: base64.b64encode(z.read(n)).decode() for n in z.namelist()}))'
+  const out = execFileSync('python3', ['-c', script, file], { encoding: 'utf8', maxBuffer: 64 << 20 })
+  return Object.fromEntries(Object.entries(JSON.parse(out)).map(([k, v]) => [k, Buffer.from(v, 'base64')]))
+}
+
+/** Draws a short stroke across a canvas with the mouse (a finger on a phone). */
+async function scribble(canvas) {
+  await canvas.scrollIntoViewIfNeeded()
+  const box = await canvas.boundingBox()
+  const page = canvas.page()
+  await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.6)
+  await page.mouse.down()
+  for (let i = 1; i <= 12; i++) {
+    await page.mouse.move(box.x + box.width * (0.2 + i * 0.05), box.y + box.height * (0.6 - 0.3 * Math.sin(i / 2)))
+  }
+  await page.mouse.up()
 }
 
 /** Registers a 自然人 through the API; returns its ID number. */
@@ -2214,6 +2243,208 @@ const journeys = [
         encoding: 'utf8',
       })
       assert.match(python, /^校验通过/, python)
+    },
+  },
+  {
+    name: '17 检查到公示全流程：组长在 390 px 手机上填写检查记录（拍照取证、企业手写签名），组员与组长签字确认后提交；业务处室退回一次、修改后审核通过并公示；访客按统一社会信用代码查到结果；企业凭通知书上的验证码提出异议，业务处室复查决定更正，负责人批准后公示页显示更正及历史版本；打印抽查情况报告；下载检查档案，清单中的 SHA-256 与文件一致',
+    async run(page) {
+      await page.setViewportSize(kDesktop)
+      await ensureLoggedOut(page)
+      // The record: the demo puts zuyuan (消费品工业处) on a team of the inspecting task; its
+      // leader gets zhifa's account (journey 16 may have moved it), linked by the office.
+      await loginOk(page, 'zuyuan', 'Demo@2026')
+      const mine = await apiGet(page, '/my/inspections')
+      const chosen = mine.items.find((r) => r.role === '组员' && r.status === 'pending')
+      assert.ok(chosen, 'zuyuan is on a team with a record to fill')
+      await logout(page)
+      await loginOk(page, kStaff.username, kStaff.password)
+      const before = await apiGet(page, `/inspections/${chosen.id}`)
+      const leader = before.team.find((m) => m.role === '组长')
+      const accounts = await apiGet(page, `/inspectors/${leader.inspector_id}/accounts`)
+      const zhifaAccount = accounts.items.find((a) => a.username === 'zhifa')
+      const linked = await apiPut(page, `/inspectors/${leader.inspector_id}/account`, { user_id: zhifaAccount.user_id })
+      assert.equal(linked.status(), 200, await linked.text())
+      const verifyCode = before.verify_code
+      assert.match(verifyCode, /^[A-Z2-9]{8}$/)
+      await logout(page)
+
+      // 1. The leader fills the record on a phone.
+      await loginOk(page, 'zhifa', 'Demo@2026')
+      await openMenu(page, '我的检查记录')
+      await page.setViewportSize(kPhone)
+      await page.getByText(chosen.target_name).first().click()
+      await page.waitForURL((url) => url.pathname === `/inspection/record/${chosen.id}`)
+      const item = page.locator('.item-card').first()
+      await item.waitFor()
+      await item.getByText('现场检查', { exact: true }).click()
+      await fillField(item, '发现的问题', '未按规定公示 2025 年度报告')
+      await item.getByRole('button', { name: '选择检查结果' }).click()
+      const picker = page.locator('.result-dialog')
+      await picker.getByText('未按规定公示应当公示的信息', { exact: true }).click()
+      await picker.getByRole('button', { name: /确定/ }).click()
+      await fillField(item, '处理情况', '责令限期公示')
+      const savedItem = page.waitForResponse((r) => r.url().includes(`/api/v1/inspections/${chosen.id}/items/`) && r.request().method() === 'PUT')
+      await item.getByRole('button', { name: '保存本事项' }).click()
+      assert.equal((await savedItem).status(), 200)
+      // Evidence straight from the camera input.
+      const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF ssj e2e evidence photo'), Buffer.from([0xff, 0xd9])])
+      const uploaded = page.waitForResponse((r) => r.url().includes(`/api/v1/inspections/${chosen.id}/attachments`) && r.request().method() === 'POST')
+      await page.locator('input[aria-label="拍照"]').setInputFiles({ name: '现场照片.jpg', mimeType: 'image/jpeg', buffer: photo })
+      assert.equal((await uploaded).status(), 201)
+      const photoHash = crypto.createHash('sha256').update(photo).digest('hex')
+      await page.getByText(photoHash.slice(0, 16), { exact: false }).first().waitFor()
+      // The firm signs with a finger.
+      const firm = page.locator('section').filter({ hasText: '被检查对象签字' }).first()
+      await fillField(firm, '签字人姓名', '孙立新')
+      await scribble(firm.locator('canvas'))
+      const signed = page.waitForResponse((r) => r.url().endsWith(`/api/v1/inspections/${chosen.id}/firm`))
+      await firm.getByRole('button', { name: '确认签字' }).click()
+      assert.equal((await signed).status(), 200)
+      await page.getByRole('button', { name: '我已核对，签字确认' }).click()
+      await page.getByText('1/2 人已确认').waitFor()
+      await assertNoPageOverflow(page)
+      await shot(page, '17-record-phone')
+      await page.setViewportSize(kDesktop)
+      await logout(page)
+
+      // The member confirms from their own account; the leader submits.
+      await loginOk(page, 'zuyuan', 'Demo@2026')
+      await page.goto(`${baseUrl}/inspection/record/${chosen.id}`)
+      await page.getByRole('button', { name: '我已核对，签字确认' }).click()
+      await page.getByText('2/2 人已确认').waitFor()
+      await logout(page)
+      const submitAsLeader = async () => {
+        await loginOk(page, 'zhifa', 'Demo@2026')
+        await page.goto(`${baseUrl}/inspection/record/${chosen.id}`)
+        await page.getByRole('button', { name: '提交审核' }).click()
+        const submitted = page.waitForResponse((r) => r.url().endsWith(`/api/v1/inspections/${chosen.id}/submit`))
+        await page.locator('.el-message-box').getByRole('button', { name: '提交' }).click()
+        assert.equal((await submitted).status(), 200)
+        await page.getByText('已提交审核，审核期间不能修改。').waitFor()
+        await logout(page)
+      }
+      await submitAsLeader()
+
+      // 2. The office returns it once with a reason, then approves the corrected record.
+      await loginOk(page, kStaff.username, kStaff.password)
+      await page.goto(`${baseUrl}/inspection/record/${chosen.id}`)
+      const review = page.locator('.review-form')
+      await review.getByText('退回修改').click()
+      await review.locator('textarea').fill('处理情况请写明整改期限')
+      await review.getByRole('button', { name: '退回检查组' }).click()
+      await page.getByText('处理情况请写明整改期限').first().waitFor()
+      await shot(page, '17-returned')
+      await logout(page)
+      await loginOk(page, 'zhifa', 'Demo@2026')
+      await page.goto(`${baseUrl}/inspection/record/${chosen.id}`)
+      const again = page.locator('.item-card').first()
+      await fillField(again, '处理情况', '责令于 15 个工作日内公示年度报告')
+      await again.getByRole('button', { name: '保存本事项' }).click()
+      await page.getByText('0/2 人已确认').waitFor()
+      await page.getByRole('button', { name: '我已核对，签字确认' }).click()
+      await page.getByText('1/2 人已确认').waitFor()
+      await logout(page)
+      await loginOk(page, 'zuyuan', 'Demo@2026')
+      await page.goto(`${baseUrl}/inspection/record/${chosen.id}`)
+      await page.getByRole('button', { name: '我已核对，签字确认' }).click()
+      await page.getByText('2/2 人已确认').waitFor()
+      await logout(page)
+      await submitAsLeader()
+      await loginOk(page, kStaff.username, kStaff.password)
+      await page.goto(`${baseUrl}/inspection/record/${chosen.id}`)
+      await page.locator('.review-form').getByText('审核通过').click()
+      await page.locator('.review-form').getByRole('button', { name: '提交审核意见' }).click()
+      await page.getByText('已审核通过。').waitFor()
+
+      // 3. Published from the task page.
+      await page.goto(`${baseUrl}/task/list/${chosen.task_id}`)
+      await page.getByRole('button', { name: '公示已审核结果' }).click()
+      const published = page.waitForResponse((r) => r.url().endsWith(`/api/v1/tasks/${chosen.task_id}/publish`))
+      await page.locator('.el-message-box').getByRole('button', { name: /公示|确定/ }).click()
+      assert.equal((await published).status(), 200)
+      await shot(page, '17-published')
+      await logout(page)
+
+      // 4. The public finds it by USCC.
+      await page.goto(`${baseUrl}/public/results`)
+      await page.getByPlaceholder('如：某某食品有限公司').fill(chosen.target_code.toLowerCase())
+      await page.keyboard.press('Enter')
+      await page.getByText(chosen.target_name).first().waitFor()
+      await seeText(page, '未按规定公示应当公示的信息')
+      await shot(page, '17-public-search')
+      await page.setViewportSize(kPhone)
+      await assertNoPageOverflow(page)
+      await shot(page, '17-public-search-phone')
+      await page.setViewportSize(kDesktop)
+
+      // 5. The firm objects with its notice's code.
+      await page.goto(`${baseUrl}/public/objection`)
+      const form = page.locator('form').first()
+      await fillField(form, '统一社会信用代码', chosen.target_code)
+      await fillField(form, '异议验证码', 'AAAA2222')
+      await fillField(form, '联系人', '孙立新')
+      await fillField(form, '联系电话', '13983005555')
+      await fillField(form, '异议内容', '我公司已于 2026 年 6 月 20 日公示年度报告，附公示截图')
+      await page.getByRole('button', { name: /提交/ }).click()
+      await formItem(form, '异议验证码').locator('.el-form-item__error').waitFor()
+      await fillField(form, '异议验证码', verifyCode)
+      const filed = page.waitForResponse((r) => r.url().endsWith('/api/v1/public/objections'))
+      await page.getByRole('button', { name: /提交/ }).click()
+      assert.equal((await filed).status(), 201)
+      await seeText(page, '受理编号')
+      await shot(page, '17-objection-filed')
+
+      // The office decides to correct; the head approves; the portal shows both versions.
+      await loginOk(page, kStaff.username, kStaff.password)
+      await openMenu(page, '异议处理')
+      const objection = page.locator('article, .el-table__row').filter({ hasText: chosen.target_name }).first()
+      await objection.getByRole('button', { name: '更正结果' }).click()
+      const dialog = page.locator('.correction-dialog')
+      await dialog.waitFor()
+      await dialog.locator('textarea').first().fill('企业提供的公示截图显示其已按期公示，原检查结果认定有误')
+      // The task has one item: the dialog opens it for correction at once.
+      await dialog.getByRole('button', { name: /修改|选择检查结果/ }).first().click()
+      const picker2 = page.locator('.result-dialog').last()
+      await picker2.getByText('未按规定公示应当公示的信息', { exact: true }).click()
+      await picker2.getByText('未发现问题', { exact: true }).click()
+      await picker2.getByRole('button', { name: /确定/ }).click()
+      await fillField(dialog, '发现的问题', '')
+      await fillField(dialog, '处理情况', '')
+      const requested = page.waitForResponse((r) => r.url().includes('/api/v1/objections/') && r.url().endsWith('/decide'))
+      await dialog.getByRole('button', { name: '提交更正申请' }).click()
+      assert.equal((await requested).status(), 200, 'the correction is requested')
+      await logout(page)
+      await loginOk(page, 'fuzeren', 'Demo@2026')
+      await openMenu(page, '结果更正审批')
+      const pendingCorrection = page.locator('article, .el-table__row').filter({ hasText: chosen.target_name }).first()
+      await pendingCorrection.getByRole('button', { name: '批准' }).click()
+      const approvedCorrection = page.waitForResponse((r) => r.url().endsWith('/approve'))
+      await page.locator('.el-message-box').getByRole('button', { name: /批准|确定/ }).click()
+      assert.equal((await approvedCorrection).status(), 200)
+      await logout(page)
+      const results = await (await page.request.get(`${baseUrl}/api/v1/public/results?q=${chosen.target_code}`)).json()
+      await page.goto(`${baseUrl}/public/results/${results.items[0].id}`)
+      await seeText(page, '更正')
+      await seeText(page, '企业提供的公示截图显示其已按期公示')
+      await seeText(page, '未按规定公示应当公示的信息')
+      await shot(page, '17-public-corrected')
+
+      // 6. The report prints; 7. the archive's manifest matches its files.
+      await loginOk(page, kStaff.username, kStaff.password)
+      await page.goto(`${baseUrl}/task/print/${chosen.task_id}/report`)
+      await seeText(page, '抽查情况报告')
+      await seeText(page, '基本情况')
+      await shot(page, '17-report-print')
+      await page.goto(`${baseUrl}/inspection/record/${chosen.id}`)
+      const archive = await downloadBy(page.getByRole('link', { name: '下载档案' }).or(page.getByRole('button', { name: '下载档案' })).first())
+      const files = unzip(archive.bytes)
+      const manifest = JSON.parse(files['manifest.json'].toString('utf8'))
+      assert.ok(manifest.files.length >= 5, 'the archive holds the sheet, the notice, the evidence, the signature and the draw record')
+      for (const f of manifest.files) {
+        assert.ok(files[f.path], `${f.path} is in the zip`)
+        assert.equal(crypto.createHash('sha256').update(files[f.path]).digest('hex'), f.sha256, f.path)
+      }
+      assert.ok(manifest.files.some((f) => f.sha256 === photoHash), 'the photo is archived unchanged')
     },
   },
 ]

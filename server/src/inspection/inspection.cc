@@ -465,6 +465,8 @@ json::value RecordJson(const Record& r, const Access& a, const std::vector<Categ
       {"submitted_at", r.submitted_at},
       {"reviewed_at", r.reviewed_at},
       {"updated_at", r.updated_at},
+      {"archived_at", r.archived_at},
+      {"archive_sha256", r.archive_sha256},
       {"my_role", a.me ? json::value(a.me->slot == 0 ? "组长" : "组员") : json::value(nullptr)},
       {"can_edit", editable},
       {"can_submit", editable && a.me->slot == 0 && missing.empty()},

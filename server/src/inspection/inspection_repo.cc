@@ -73,7 +73,8 @@ constexpr const char* kRecordColumns =
     "d.name, r.target_id, g.code, r.status, r.version, r.subject_name, r.uscc, r.district, "
     "r.licence_no, r.legal_rep, r.address, r.phone, r.firm_state, r.firm_signer, "
     "r.firm_signature_id, r.firm_at, r.refusal_reason, r.refusal_witness, r.uninspectable, "
-    "r.uninspectable_note, r.submitted_at, r.reviewed_at, r.updated_at, r.verify_code "
+    "r.uninspectable_note, r.submitted_at, r.reviewed_at, r.updated_at, r.verify_code, "
+    "r.archived_at, r.archive_sha256 "
     "FROM inspections r JOIN tasks t ON t.id = r.task_id JOIN departments d ON d.id = "
     "t.department_id JOIN targets g ON g.id = r.target_id";
 
@@ -106,6 +107,8 @@ Record RecordFromRow(const soci::row& row) {
   r.reviewed_at = RowText(row, 29);
   r.updated_at = RowText(row, 30);
   r.verify_code = RowText(row, 31);
+  r.archived_at = RowText(row, 32);
+  r.archive_sha256 = RowText(row, 33);
   return r;
 }
 

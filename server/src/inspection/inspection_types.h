@@ -129,6 +129,8 @@ struct Record {
   std::string submitted_at;
   std::string reviewed_at;
   std::string updated_at;
+  std::string archived_at;     // when its archive was made (一对象一档案), or ""
+  std::string archive_sha256;  // that archive's manifest hash
 };
 
 // A line of a record list (mine, or a task's).

@@ -2,7 +2,7 @@
 // page needs (its list permission), checked by the guard and used to filter the menu.
 import { markRaw } from 'vue'
 import { RouterView, type RouteRecordRaw } from 'vue-router'
-import { Aim, Calendar, Collection, Document, HomeFilled, Setting, Tickets, User } from '@element-plus/icons-vue'
+import { Aim, Calendar, Collection, Document, DocumentChecked, HomeFilled, Setting, Tickets, User } from '@element-plus/icons-vue'
 import Layout from '@/layout/index.vue'
 
 declare module 'vue-router' {
@@ -121,11 +121,61 @@ export const layoutChildren: RouteRecordRaw[] = [
         meta: { title: '任务详情', perm: 'task:task:list', hidden: true },
       },
       {
+        // A task's 抽查情况报告: figures and text sections, edited until final (opened from its page).
+        path: 'report/:id(\\d+)',
+        name: 'task-report',
+        component: () => import('@/views/task/report/index.vue'),
+        props: (route) => ({ id: Number(route.params.id) }),
+        meta: { title: '抽查情况报告', perm: 'task:task:list', hidden: true },
+      },
+      {
         // The head's queue: replacements, withdrawals and voids of drawn lists to decide.
         path: 'changes',
         name: 'task-changes',
         component: () => import('@/views/task/changes/index.vue'),
         meta: { title: '待审批变更', perm: 'task:change:approve' },
+      },
+    ],
+  },
+  {
+    // 检查与公示: the deadlines of publication and objections (工作日), the head's approval of
+    // corrections to published results, and the objections firms file on the portal.
+    path: 'inspection',
+    meta: { title: '检查与公示', icon: markRaw(DocumentChecked) },
+    redirect: '/inspection/deadlines',
+    children: [
+      {
+        path: 'deadlines',
+        name: 'inspection-deadlines',
+        component: () => import('@/views/inspection/deadlines/index.vue'),
+        meta: { title: '期限看板', perm: 'inspection:record:list' },
+      },
+      {
+        path: 'corrections',
+        name: 'inspection-corrections',
+        component: () => import('@/views/inspection/corrections/index.vue'),
+        meta: { title: '结果更正审批', perm: 'inspection:record:list' },
+      },
+      {
+        path: 'objections',
+        name: 'inspection-objections',
+        component: () => import('@/views/inspection/objections/index.vue'),
+        meta: { title: '异议处理', perm: 'inspection:record:list' },
+      },
+      {
+        // The follow-up actions of handed-in records (责令改正 …), open and closed; 办结 needs
+        // inspection:followup:edit.
+        path: 'followups',
+        name: 'inspection-followups',
+        component: () => import('@/views/inspection/followups/index.vue'),
+        meta: { title: '后续处置', perm: 'inspection:record:list' },
+      },
+      {
+        // The year's figures per department, item, district and industry (ECharts), with XLSX.
+        path: 'summary',
+        name: 'inspection-summary',
+        component: () => import('@/views/inspection/summary/index.vue'),
+        meta: { title: '年度统计', perm: 'inspection:record:list' },
       },
     ],
   },
@@ -149,7 +199,24 @@ export const layoutChildren: RouteRecordRaw[] = [
         component: () => import('@/views/my/assignments/index.vue'),
         meta: { title: '我的检查任务' },
       },
+      {
+        // 今日检查 and the inspector's records, grouped by task; the server answers 403 for other accounts.
+        path: 'inspections',
+        name: 'my-inspections',
+        component: () => import('@/views/inspection/mine/index.vue'),
+        meta: { title: '我的检查记录' },
+      },
     ],
+  },
+  {
+    // One inspection record (表 F.1), opened from 我的检查记录, a task's page or a QR code. No
+    // permission here: the team reads it as members, others need inspection:record:list (the
+    // server decides and answers 404 otherwise).
+    path: 'inspection/record/:id(\\d+)',
+    name: 'inspection-record',
+    component: () => import('@/views/inspection/record/index.vue'),
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: { title: '检查记录', hidden: true },
   },
   {
     path: 'system',
@@ -266,6 +333,14 @@ export const routes: RouteRecordRaw[] = [
         props: (route) => ({ id: Number(route.params.id) }),
         meta: { title: '抽查任务备案表', perm: 'task:task:list' },
       },
+      {
+        // 抽查情况报告, printed (opened from the report's page).
+        path: 'report',
+        name: 'task-print-report',
+        component: () => import('@/views/task/print/report.vue'),
+        props: (route) => ({ id: Number(route.params.id) }),
+        meta: { title: '抽查情况报告', perm: 'task:task:list' },
+      },
     ],
   },
   {
@@ -307,6 +382,28 @@ export const routes: RouteRecordRaw[] = [
             props: (route) => ({ id: Number(route.params.id) }),
           },
         ],
+      },
+      {
+        // 检查结果公示: the list and a result's page share the tab, as 抽取公示 does.
+        path: 'results',
+        component: RouterView,
+        meta: { title: '检查结果公示', nav: '检查结果公示' },
+        children: [
+          { path: '', name: 'public-results', component: () => import('@/views/public/results/index.vue') },
+          {
+            path: ':id(\\d+)',
+            name: 'public-result',
+            component: () => import('@/views/public/results/detail.vue'),
+            props: (route) => ({ id: Number(route.params.id) }),
+          },
+        ],
+      },
+      {
+        // A firm's objection to its result (?result=id when opened from one).
+        path: 'objection',
+        name: 'public-objection',
+        component: () => import('@/views/public/objection/index.vue'),
+        meta: { title: '异议申请', nav: '异议申请' },
       },
       {
         path: 'verify',
