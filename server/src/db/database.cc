@@ -229,6 +229,14 @@ Query& Query::BindNull(std::string name) {
   return *this;
 }
 
+Query& Query::BindOptional(std::string name, const std::optional<int64_t>& value) {
+  return value ? Bind(std::move(name), *value) : BindNull(std::move(name));
+}
+
+Query& Query::BindOptional(std::string name, const std::optional<std::string>& value) {
+  return value ? Bind(std::move(name), *value) : BindNull(std::move(name));
+}
+
 template <class Stmt>
 void Query::BindAll(Stmt& stmt) const {
   for (Param& param : params_) {

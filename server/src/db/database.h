@@ -111,6 +111,9 @@ class Query {
   Query& Bind(std::string name, std::string value);
   Query& Bind(std::string name, int64_t value);
   Query& BindNull(std::string name);
+  // The value, or SQL NULL when it is empty.
+  Query& BindOptional(std::string name, const std::optional<int64_t>& value);
+  Query& BindOptional(std::string name, const std::optional<std::string>& value);
   const std::string& text() const { return text_; }
   // A copy with `before` and `after` around this text and the same parameters: one filter
   // serves both the COUNT(*) and the page query.

@@ -76,11 +76,7 @@ Result<FollowUp> CloseFollowUp(soci::session& sql, const org::Principal& who, in
   if (f.status != "open") {
     return Error{ErrorKind::kConflict, "inspection.followup_closed", "该后续处置已办结", {}};
   }
-  std::string outcome = outcome_in;
-  const size_t first = outcome.find_first_not_of(" \t\r\n");
-  outcome = first == std::string::npos
-                ? ""
-                : outcome.substr(first, outcome.find_last_not_of(" \t\r\n") - first + 1);
+  const std::string outcome = Trim(outcome_in);
   if (Utf8Chars(outcome) < 2)
     return Error::InvalidField("outcome", "请填写办结情况（如复查结果、案件编号）");
   if (Utf8Chars(outcome) > 500) return Error::InvalidField("outcome", "办结情况最多 500 个字");

@@ -17,39 +17,11 @@ Error BadValue(const std::string& field, const std::string& message, const std::
   return Error::InvalidField(field, message, value.substr(0, 64));
 }
 
-// Trims ASCII and full-width spaces (a phone keyboard in Chinese mode types U+3000).
-void Trim(std::string& s) {
-  auto starts = [&](std::string_view p) { return s.compare(0, p.size(), p) == 0; };
-  auto ends = [&](std::string_view p) {
-    return s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0;
-  };
-  for (bool changed = true; changed && !s.empty();) {
-    changed = false;
-    if (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r') {
-      s.erase(0, 1);
-      changed = true;
-    } else if (starts("\u3000")) {
-      s.erase(0, 3);
-      changed = true;
-    }
-    if (s.empty()) break;
-    if (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r') {
-      s.pop_back();
-      changed = true;
-    } else if (ends("\u3000")) {
-      s.erase(s.size() - 3);
-      changed = true;
-    }
-  }
-}
+void Trim(std::string& s) { s = ssj::Trim(s); }
 
 Status Text(std::string& value, const std::string& field, const std::string& label, size_t max,
             bool required = false) {
-  Trim(value);
-  if (required && value.empty()) return Error::InvalidField(field, "请填写" + label);
-  if (Utf8Chars(value) > max)
-    return BadValue(field, label + "最多 " + std::to_string(max) + " 个字", value);
-  return OkStatus();
+  return CheckText(value, field, label, max, required);
 }
 
 const Category* Find(const std::vector<Category>& categories, const std::string& code) {
@@ -81,7 +53,29 @@ json::array Strings(const std::vector<std::string>& values) {
   return out;
 }
 
+json::object HeaderJson(const Header& h) {
+  return {{"subject_name", h.subject_name},
+          {"uscc", h.uscc},
+          {"district", h.district},
+          {"licence_no", h.licence_no},
+          {"legal_rep", h.legal_rep},
+          {"address", h.address},
+          {"phone", h.phone}};
+}
+
 }  // namespace
+
+std::vector<std::string> SplitCodes(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    if (comma > start) out.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
 
 std::string_view StateCode(State state) {
   switch (state) {
@@ -339,14 +333,7 @@ json::value AuditJson(const Record& r) {
           {"target_code", r.target_code},
           {"status", StateCode(r.status)},
           {"version", r.version},
-          {"header",
-           {{"subject_name", r.header.subject_name},
-            {"uscc", r.header.uscc},
-            {"district", r.header.district},
-            {"licence_no", r.header.licence_no},
-            {"legal_rep", r.header.legal_rep},
-            {"address", r.header.address},
-            {"phone", r.header.phone}}},
+          {"header", HeaderJson(r.header)},
           {"items", std::move(items)},
           {"actions", std::move(actions)},
           {"attachments", std::move(evidence)},
@@ -440,14 +427,7 @@ json::value RecordJson(const Record& r, const Access& a, const std::vector<Categ
       {"status_name", StateName(r.status)},
       {"version", r.version},
       {"verify_code", r.verify_code},
-      {"header",
-       {{"subject_name", r.header.subject_name},
-        {"uscc", r.header.uscc},
-        {"district", r.header.district},
-        {"licence_no", r.header.licence_no},
-        {"legal_rep", r.header.legal_rep},
-        {"address", r.header.address},
-        {"phone", r.header.phone}}},
+      {"header", HeaderJson(r.header)},
       {"items", std::move(items)},
       {"actions", std::move(actions)},
       {"firm",

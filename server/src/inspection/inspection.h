@@ -13,6 +13,9 @@
 
 namespace ssj::inspection {
 
+// A record item's result codes as stored ("B,E").
+std::vector<std::string> SplitCodes(const std::string& text);
+
 std::string_view StateCode(State state);
 std::string_view StateName(State state);  // 待录入, 待审核, 退回, 已审核, 已公示
 std::optional<State> ParseState(std::string_view code);

@@ -18,18 +18,6 @@ using db::RowOptText;
 using db::RowText;
 namespace json = boost::json;
 
-std::vector<std::string> SplitCodes(const std::string& text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t comma = text.find(',', start);
-    if (comma == std::string::npos) comma = text.size();
-    if (comma > start) out.push_back(text.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return out;
-}
-
 std::string JoinCodes(const std::vector<std::string>& codes) {
   std::string out;
   for (const std::string& c : codes) out += (out.empty() ? "" : ",") + c;
@@ -222,6 +210,18 @@ std::string VerifyCode() {
   return out;
 }
 
+// Deletes row `row_id` of `table` if it belongs to record `id` (and meets `also`); whether it did.
+bool DeleteOwned(soci::session& sql, const std::string& table, int64_t id, int64_t row_id,
+                 const std::string& also) {
+  const std::string where = " WHERE inspection_id = :id AND id = :row" + also;
+  const bool found = Query("SELECT COUNT(*) FROM " + table + where)
+                         .Bind("id", id)
+                         .Bind("row", row_id)
+                         .ScalarInt(sql) > 0;
+  if (found) Query("DELETE FROM " + table + where).Bind("id", id).Bind("row", row_id).Exec(sql);
+  return found;
+}
+
 }  // namespace
 
 std::vector<Category> Categories(soci::session& sql) {
@@ -412,18 +412,7 @@ int64_t AddAction(soci::session& sql, int64_t id, const ActionInput& in, int64_t
 }
 
 bool DeleteAction(soci::session& sql, int64_t id, int64_t action_id) {
-  const bool found =
-      Query("SELECT COUNT(*) FROM inspection_actions WHERE inspection_id = :id AND id = :a")
-          .Bind("id", id)
-          .Bind("a", action_id)
-          .ScalarInt(sql) > 0;
-  if (found) {
-    Query("DELETE FROM inspection_actions WHERE inspection_id = :id AND id = :a")
-        .Bind("id", id)
-        .Bind("a", action_id)
-        .Exec(sql);
-  }
-  return found;
+  return DeleteOwned(sql, "inspection_actions", id, action_id, "");
 }
 
 constexpr const char* kAttachmentFields =
@@ -491,31 +480,14 @@ std::optional<std::pair<AttachmentInfo, std::string>> AttachmentFile(soci::sessi
 }
 
 bool DeleteEvidence(soci::session& sql, int64_t id, int64_t attachment_id) {
-  const bool found = Query(
-                         "SELECT COUNT(*) FROM inspection_attachments WHERE inspection_id = :id "
-                         "AND id = :a AND kind = 'evidence'")
-                         .Bind("id", id)
-                         .Bind("a", attachment_id)
-                         .ScalarInt(sql) > 0;
-  if (found) {
-    Query("DELETE FROM inspection_attachments WHERE inspection_id = :id AND id = :a")
-        .Bind("id", id)
-        .Bind("a", attachment_id)
-        .Exec(sql);
-  }
-  return found;
+  return DeleteOwned(sql, "inspection_attachments", id, attachment_id, " AND kind = 'evidence'");
 }
 
 void SetFirm(soci::session& sql, int64_t id, const Firm& f) {
   Query q(
       "UPDATE inspections SET firm_state = :s, firm_signer = :n, firm_signature_id = :sig, "
       "firm_at = :at, refusal_reason = :r, refusal_witness = :w WHERE id = :id");
-  q.Bind("s", f.state).Bind("n", f.signer);
-  if (f.signature_id) {
-    q.Bind("sig", *f.signature_id);
-  } else {
-    q.BindNull("sig");
-  }
+  q.Bind("s", f.state).Bind("n", f.signer).BindOptional("sig", f.signature_id);
   q.Bind("at", f.at)
       .Bind("r", f.refusal_reason)
       .Bind("w", f.refusal_witness)
@@ -525,13 +497,11 @@ void SetFirm(soci::session& sql, int64_t id, const Firm& f) {
 
 void SetUninspectable(soci::session& sql, int64_t id, const std::optional<std::string>& code,
                       const std::string& note) {
-  Query q("UPDATE inspections SET uninspectable = :c, uninspectable_note = :n WHERE id = :id");
-  if (code) {
-    q.Bind("c", *code);
-  } else {
-    q.BindNull("c");
-  }
-  q.Bind("n", note).Bind("id", id).Exec(sql);
+  Query("UPDATE inspections SET uninspectable = :c, uninspectable_note = :n WHERE id = :id")
+      .BindOptional("c", code)
+      .Bind("n", note)
+      .Bind("id", id)
+      .Exec(sql);
 }
 
 void SignOff(soci::session& sql, int64_t id, int64_t inspector_id, int64_t by,

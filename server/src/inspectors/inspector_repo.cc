@@ -286,13 +286,10 @@ void SetAccount(soci::session& sql, int64_t id, std::optional<int64_t> user_id) 
         .Bind("id", id)
         .Exec(sql);
   }
-  Query q("UPDATE inspectors SET user_id = :user WHERE id = :id");
-  if (user_id) {
-    q.Bind("user", *user_id);
-  } else {
-    q.BindNull("user");
-  }
-  q.Bind("id", id).Exec(sql);
+  Query("UPDATE inspectors SET user_id = :user WHERE id = :id")
+      .BindOptional("user", user_id)
+      .Bind("id", id)
+      .Exec(sql);
 }
 
 Page<PublicInspector> ListPublic(soci::session& sql, const std::string& q,

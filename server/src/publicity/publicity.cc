@@ -34,18 +34,6 @@ bool IsProblem(const std::vector<Category>& categories, const std::string& code)
   return false;
 }
 
-Status Text(std::string& value, const std::string& field, const std::string& label, size_t max) {
-  const size_t first = value.find_first_not_of(" \t\r\n");
-  value = first == std::string::npos
-              ? ""
-              : value.substr(first, value.find_last_not_of(" \t\r\n") - first + 1);
-  if (value.empty()) return Error::InvalidField(field, "请填写" + label);
-  if (Utf8Chars(value) > max)
-    return Error::InvalidField(field, label + "最多 " + std::to_string(max) + " 个字",
-                               value.substr(0, 64));
-  return OkStatus();
-}
-
 }  // namespace
 
 std::string MaskName(const std::string& name) {
@@ -130,9 +118,9 @@ json::value DeadlineJson(const Deadline& d) {
 }
 
 Status CheckObjection(std::string& contact_name, std::string& contact_phone, std::string& content) {
-  SSJ_TRY(Text(contact_name, "contact_name", "联系人", 50));
-  SSJ_TRY(Text(contact_phone, "contact_phone", "联系电话", 40));
-  SSJ_TRY(Text(content, "content", "异议内容", 2000));
+  SSJ_TRY(CheckText(contact_name, "contact_name", "联系人", 50, true));
+  SSJ_TRY(CheckText(contact_phone, "contact_phone", "联系电话", 40, true));
+  SSJ_TRY(CheckText(content, "content", "异议内容", 2000, true));
   return OkStatus();
 }
 

@@ -228,12 +228,7 @@ int64_t AddCorrection(soci::session& sql, const Correction& c) {
   Query q(
       "INSERT INTO result_corrections (inspection_id, result_id, objection_id, reason, items, "
       "requested_by, requested_at) VALUES (:i, :r, :o, :reason, :items, :by, :now)");
-  q.Bind("i", c.inspection_id).Bind("r", c.result_id);
-  if (c.objection_id) {
-    q.Bind("o", *c.objection_id);
-  } else {
-    q.BindNull("o");
-  }
+  q.Bind("i", c.inspection_id).Bind("r", c.result_id).BindOptional("o", c.objection_id);
   q.Bind("reason", c.reason)
       .Bind("items", c.items)
       .Bind("by", c.requested_by)

@@ -24,15 +24,9 @@ Error Conflict(std::string code, std::string message) {
   return Error{ErrorKind::kConflict, std::move(code), std::move(message), {}};
 }
 
-std::string Trimmed(std::string s) {
-  const size_t first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return "";
-  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
-
 Result<std::string> Reason(const json::value& body, std::string_view field, const char* label) {
   SSJ_ASSIGN(std::string reason, http::StringField(body, field, false, 4000));
-  reason = Trimmed(reason);
+  reason = Trim(reason);
   if (Utf8Chars(reason) < 2)
     return Error::InvalidField(std::string(field), std::string("请填写") + label);
   if (Utf8Chars(reason) > 500)
@@ -250,7 +244,7 @@ Result<repo::Objection> FileObjection(soci::session& sql, const json::value& bod
   SSJ_ASSIGN(o.contact_phone, http::StringField(body, "contact_phone", false, 200));
   SSJ_ASSIGN(o.content, http::StringField(body, "content", false, 16000));
   for (std::string* s : {&uscc, &code}) {
-    *s = Trimmed(*s);
+    *s = Trim(*s);
     for (char& ch : *s) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
   }
   SSJ_TRY(CheckObjection(o.contact_name, o.contact_phone, o.content));

@@ -20,18 +20,6 @@ using db::RowInt;
 using db::RowText;
 namespace json = boost::json;
 
-std::vector<std::string> Codes(const std::string& text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t comma = text.find(',', start);
-    if (comma == std::string::npos) comma = text.size();
-    if (comma > start) out.push_back(text.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return out;
-}
-
 int64_t Count(const json::object& o, std::string_view key) {
   const json::value* v = o.if_contains(key);
   return v && v->is_int64() ? v->as_int64() : 0;
@@ -100,7 +88,8 @@ json::value TaskFigures(soci::session& sql, int64_t task_id) {
           }
         }
         if (RowText(row, 2).empty()) {
-          for (const std::string& c : Codes(RowText(row, 3))) record_codes[id].insert(c);
+          for (const std::string& c : inspection::SplitCodes(RowText(row, 3)))
+            record_codes[id].insert(c);
         }
       });
   int64_t inspected = 0, problems = 0;

@@ -7,6 +7,7 @@
 #include "codes/divisions.h"
 #include "codes/industry.h"
 #include "db/database.h"
+#include "inspection/inspection.h"
 #include "inspection/inspection_repo.h"
 #include "org/org_repo.h"
 
@@ -101,16 +102,11 @@ json::value YearSummary(soci::session& sql, const org::Principal& who, int64_t y
     if (!item) return;
     item_names[item] = RowText(row, 7) + " " + RowText(row, 8);
     r.items.insert(item);
-    const std::string codes = RowText(row, 9);
-    size_t start = 0;
-    while (start < codes.size()) {
-      size_t comma = codes.find(',', start);
-      if (comma == std::string::npos) comma = codes.size();
-      if (problem_code[codes.substr(start, comma - start)]) {
+    for (const std::string& code : inspection::SplitCodes(RowText(row, 9))) {
+      if (problem_code[code]) {
         r.problem = true;
         r.problem_items.insert(item);
       }
-      start = comma + 1;
     }
   });
   for (const auto& [id, r] : records) {
