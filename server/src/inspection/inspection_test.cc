@@ -12,6 +12,7 @@
 
 #include "common/crypto.h"
 #include "common/embedded.h"
+#include "common/upload.h"
 #include "db/database.h"
 #include "testing/task_fixture.h"
 
@@ -89,6 +90,20 @@ TEST(InspectionRules, ActionsHeadersAndUninspectable) {
   EXPECT_FALSE(CheckUninspectable("1", note, Dictionary()).ok());
   std::string blank;
   EXPECT_FALSE(CheckUninspectable("9", blank, Dictionary()).ok());
+}
+
+TEST(InspectionRules, EvidenceIsTypedByContentAndLimitedInSize) {
+  const std::string jpeg = std::string("\xFF\xD8\xFF\xE0", 4) + "JFIF";
+  EXPECT_EQ(upload::CheckFile("现场.jpg", jpeg, kMaxEvidenceBytes, "20 MB").value(), "image/jpeg");
+  // A PDF named .jpg is a PDF; a text file named .jpg is refused.
+  EXPECT_EQ(upload::CheckFile("现场.jpg", "%PDF-1.4", kMaxEvidenceBytes, "20 MB").value(),
+            "application/pdf");
+  EXPECT_FALSE(upload::CheckFile("现场.jpg", "hello", kMaxEvidenceBytes, "20 MB").ok());
+  std::string big = jpeg + std::string(kMaxEvidenceBytes, 'x');
+  auto too_big = upload::CheckFile("现场.jpg", big, kMaxEvidenceBytes, "20 MB");
+  ASSERT_FALSE(too_big.ok());
+  EXPECT_NE(too_big.error().message.find("20 MB"), std::string::npos);
+  EXPECT_FALSE(upload::CheckFile("../现场.jpg", jpeg, kMaxEvidenceBytes, "20 MB").ok());
 }
 
 TEST(InspectionRules, WhatBlocksASubmission) {

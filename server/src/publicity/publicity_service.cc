@@ -373,6 +373,20 @@ Result<json::value> Deadlines(soci::session& sql, const org::Principal& who,
       SSJ_ASSIGN(publish, clock(line.end, policy::PublicationDays(rules)));
     }
     line.task["publish"] = std::move(publish);
+    // The archive (一对象一档案) counts from the window's end too, until every target has one.
+    const int64_t id = line.task.at("id").as_int64();
+    const int64_t archived = db::Query(
+                                 "SELECT COUNT(*) FROM inspections r JOIN task_targets tt ON "
+                                 "tt.task_id = r.task_id AND tt.target_id = r.target_id WHERE "
+                                 "r.task_id = :t AND r.archived_at <> ''")
+                                 .Bind("t", id)
+                                 .ScalarInt(sql);
+    line.task["archived"] = archived;
+    json::value archive = nullptr;
+    if (total > 0 && archived < total && today > line.end) {
+      SSJ_ASSIGN(archive, clock(line.end, rules.archive_days));
+    }
+    line.task["archive"] = std::move(archive);
     tasks.push_back(std::move(line.task));
   }
   json::array objections;

@@ -288,10 +288,23 @@ TEST_P(PublicityTest, TheDashboardCountsPublicationInWorkingDays) {
   EXPECT_EQ(publish.at("days_left"), 18);
   EXPECT_EQ(publish.at("level"), "green");
   EXPECT_EQ(board.at("tasks").at(0).at("counts").at("pending"), 2);
+  // Archives: 30 working days (the joint profile says none; set as Zibo's).
+  EXPECT_TRUE(board.at("tasks").at(0).at("archive").is_null());
+  LoginAs("admin", "Admin@2026");
+  ASSERT_EQ(
+      Call(Method::kPut, "/api/v1/policy",
+           {{"overrides", {{"archive_days", 30}}}, {"reason", "参照淄工信发〔2020〕5号第十九条"}})
+          .status,
+      200);
+  LoginAs("yewu", "Demo@2026");
+  board = Call(Method::kGet, "/api/v1/inspection/deadlines").body;
+  EXPECT_EQ(board.at("tasks").at(0).at("archived"), 0);
+  EXPECT_EQ(board.at("tasks").at(0).at("archive").at("days_left"), 28);
   clock().Advance(int64_t{86400000} * 30);  // 2026-12-20, a Sunday past the due date
   LoginAs("yewu", "Demo@2026");
   board = Call(Method::kGet, "/api/v1/inspection/deadlines").body;
   EXPECT_EQ(board.at("tasks").at(0).at("publish").at("level"), "red");
+  EXPECT_EQ(board.at("tasks").at(0).at("archive").at("level"), "green");
 }
 
 SSJ_BOTH_BACKENDS(PublicityTest);

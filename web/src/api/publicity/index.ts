@@ -218,6 +218,11 @@ export interface DeadlineTask {
   done: boolean
   /** null while the window runs, once done, or when the profile sets no publication days. */
   publish: Deadline | null
+  /** Records whose archive (一对象一档案) has been made. */
+  archived: number
+  /** The archive deadline (archive_days from the window's end) until every record is archived;
+   *  null while the window runs or when the profile sets none. */
+  archive: Deadline | null
 }
 
 export interface DeadlineObjection extends Objection {

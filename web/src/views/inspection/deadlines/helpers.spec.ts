@@ -16,6 +16,8 @@ function task(id: number, over: Partial<DeadlineTask> = {}): DeadlineTask {
     total: 3,
     done: false,
     publish: null,
+    archived: 0,
+    archive: null,
     ...over,
   }
 }
