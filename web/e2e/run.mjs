@@ -2373,6 +2373,7 @@ const journeys = [
       await seeText(page, '未按规定公示应当公示的信息')
       await shot(page, '17-public-search')
       await page.setViewportSize(kPhone)
+      await page.locator('.cards .card').filter({ hasText: chosen.target_name }).waitFor()  // the phone's cards
       await assertNoPageOverflow(page)
       await shot(page, '17-public-search-phone')
       await page.setViewportSize(kDesktop)
