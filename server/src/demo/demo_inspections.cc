@@ -12,6 +12,8 @@
 #include "inspectors/inspector_repo.h"
 #include "publicity/publicity_repo.h"
 #include "publicity/publicity_service.h"
+#include "report/report.h"
+#include "report/report_repo.h"
 
 namespace ssj::demo {
 namespace {
@@ -44,14 +46,18 @@ struct Fill {
   After after = After::kNone;
 };
 
-// Publishes the record and, as `after` says, corrects it, files an objection to it, or asks for
-// a correction the head has yet to decide.
+// Publishes the record and, as `after` says, archives it, corrects it, files an objection to it,
+// or asks for a correction the head has yet to decide.
 void Follow(soci::session& sql, int64_t id, After after, int64_t by, const std::string& now,
             const std::string& today) {
   if (after == After::kNone) return;
   publicity::PublishRecord(sql, id, by, now, today);
   auto record = repo::Get(sql, id);
-  if (after == After::kCorrect) {
+  if (after == After::kPublish) {
+    // Archived too (一对象一档案), with its manifest's hash.
+    if (auto archive = report::RecordArchive(sql, *record); archive.ok())
+      report::repo::MarkArchived(sql, id, archive->manifest_sha256, by, now);
+  } else if (after == After::kCorrect) {
     for (const inspection::RecordItem& item : record->items) {
       inspection::ItemInput in = item;
       in.result_codes = {"E"};

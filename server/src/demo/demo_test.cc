@@ -52,6 +52,10 @@ TEST_P(DemoTest, APublishedPlanAndTasksInThreeStates) {
       db::Query("SELECT COUNT(*) FROM inspections WHERE status = 'published'").ScalarInt(*sql), 4);
   EXPECT_EQ(db::Query("SELECT COUNT(*) FROM results").ScalarInt(*sql), 5);  // one corrected
   EXPECT_EQ(db::Query("SELECT COUNT(*) FROM objections").ScalarInt(*sql), 1);
+  EXPECT_EQ(db::Query("SELECT COUNT(*) FROM inspections WHERE archived_at <> '' AND "
+                      "LENGTH(archive_sha256) = 64")
+                .ScalarInt(*sql),
+            1);
   EXPECT_EQ(
       db::Query("SELECT COUNT(*) FROM result_corrections WHERE status = 'pending'").ScalarInt(*sql),
       1);

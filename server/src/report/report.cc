@@ -11,6 +11,9 @@
 #include "db/database.h"
 #include "inspection/inspection.h"
 #include "inspection/inspection_repo.h"
+#include "publicity/publicity_repo.h"
+#include "publicity/publicity_service.h"
+#include "task/task_repo.h"
 
 namespace ssj::report {
 namespace {
@@ -406,6 +409,38 @@ Result<Archive> Zip(const std::vector<std::pair<std::string, std::string>>& file
   if (n < 0 || static_cast<zip_uint64_t>(n) != st.size)
     return Error::Internal("zip: short read of the archive");
   return out;
+}
+
+// The archive's files: the record sheet, the notice, evidence and signature, the draw record and
+// the published result with its versions.
+Result<Archive> RecordArchive(soci::session& sql, const inspection::Record& r) {
+  std::vector<std::pair<std::string, std::string>> files;
+  std::vector<std::pair<int64_t, std::string>> paths;
+  int evidence = 0;
+  for (const auto& a : r.attachments) {
+    auto file = inspection::repo::AttachmentFile(sql, r.id, a.id);
+    if (!file) continue;
+    char prefix[8];
+    std::snprintf(prefix, sizeof prefix, "%02d-", ++evidence);
+    const std::string path =
+        (a.kind == "signature" ? "签字/" : "证据/" + std::string(prefix)) + a.name;
+    paths.emplace_back(a.id, path);
+    files.emplace_back(path, std::move(file->second));
+  }
+  files.insert(files.begin(),
+               {"检查记录表.html", RecordSheet(r, inspection::repo::Categories(sql), paths)});
+  files.insert(files.begin() + 1, {"检查通知书.html", NoticeSheet(r)});
+  const std::string record = task::repo::RecordJson(sql, r.task_id);
+  if (!record.empty())
+    files.emplace_back("抽取记录/" + r.task_code + "-record.json", record + "\n");
+  json::array versions;
+  for (const auto& v : publicity::repo::Versions(sql, r.id))
+    versions.push_back(publicity::ResultJson(v));
+  files.emplace_back("公示结果.json", json::serialize(versions) + "\n");
+  return Zip(files, {{"record_id", r.id},
+                     {"task_code", r.task_code},
+                     {"target_code", r.target_code},
+                     {"subject_name", r.header.subject_name}});
 }
 
 }  // namespace ssj::report

@@ -49,5 +49,8 @@ struct Archive {
 };
 Result<Archive> Zip(const std::vector<std::pair<std::string, std::string>>& files,
                     const boost::json::object& about);
+// The archive of a record: 检查记录表.html, 检查通知书.html, 证据/…, 签字/…, the task's draw
+// record and the result's public versions (公示结果.json).
+Result<Archive> RecordArchive(soci::session& sql, const inspection::Record& record);
 
 }  // namespace ssj::report

@@ -132,38 +132,6 @@ Result<Response> HandleReportXlsx(Request& req) {
                         task.code + "抽查情况明细.xlsx");
 }
 
-// The archive's files: the record sheet, the notice, evidence and signature, the draw record and
-// the published result with its versions.
-Result<Archive> BuildArchive(soci::session& sql, const inspection::Record& r) {
-  std::vector<std::pair<std::string, std::string>> files;
-  std::vector<std::pair<int64_t, std::string>> paths;
-  int evidence = 0;
-  for (const auto& a : r.attachments) {
-    auto file = inspection::repo::AttachmentFile(sql, r.id, a.id);
-    if (!file) continue;
-    char prefix[8];
-    std::snprintf(prefix, sizeof prefix, "%02d-", ++evidence);
-    const std::string path =
-        (a.kind == "signature" ? "签字/" : "证据/" + std::string(prefix)) + a.name;
-    paths.emplace_back(a.id, path);
-    files.emplace_back(path, std::move(file->second));
-  }
-  files.insert(files.begin(),
-               {"检查记录表.html", RecordSheet(r, inspection::repo::Categories(sql), paths)});
-  files.insert(files.begin() + 1, {"检查通知书.html", NoticeSheet(r)});
-  const std::string record = task::repo::RecordJson(sql, r.task_id);
-  if (!record.empty())
-    files.emplace_back("抽取记录/" + r.task_code + "-record.json", record + "\n");
-  json::array versions;
-  for (const auto& v : publicity::repo::Versions(sql, r.id))
-    versions.push_back(publicity::ResultJson(v));
-  files.emplace_back("公示结果.json", json::serialize(versions) + "\n");
-  return Zip(files, {{"record_id", r.id},
-                     {"task_code", r.task_code},
-                     {"target_code", r.target_code},
-                     {"subject_name", r.header.subject_name}});
-}
-
 Result<inspection::View> PublishedRecord(Request& req) {
   SSJ_ASSIGN(int64_t id, req.PathId());
   SSJ_ASSIGN(inspection::View v, inspection::Open(*req.sql, *req.principal, id));
@@ -175,7 +143,7 @@ Result<inspection::View> PublishedRecord(Request& req) {
 
 Result<Response> HandleArchiveZip(Request& req) {
   SSJ_ASSIGN(inspection::View v, PublishedRecord(req));
-  SSJ_ASSIGN(Archive a, BuildArchive(*req.sql, v.record));
+  SSJ_ASSIGN(Archive a, RecordArchive(*req.sql, v.record));
   return http::Download(std::move(a.zip), "application/zip",
                         "archive-" + std::to_string(v.record.id) + ".zip",
                         v.record.header.subject_name + "检查档案.zip");
@@ -183,7 +151,7 @@ Result<Response> HandleArchiveZip(Request& req) {
 
 Result<Response> HandleArchive(Request& req) {
   SSJ_ASSIGN(inspection::View v, PublishedRecord(req));
-  SSJ_ASSIGN(Archive a, BuildArchive(*req.sql, v.record));
+  SSJ_ASSIGN(Archive a, RecordArchive(*req.sql, v.record));
   repo::MarkArchived(*req.sql, v.record.id, a.manifest_sha256, req.principal->user_id, req.Now());
   auto [at, sha] = repo::Archived(*req.sql, v.record.id);
   json::object out{{"inspection_id", v.record.id},
