@@ -100,6 +100,18 @@ Record RecordFromRow(const soci::row& row) {
   return r;
 }
 
+constexpr const char* kAttachmentFields =
+    "SELECT a.id, a.kind, a.name, a.content_type, a.size, a.sha256, COALESCE(u.name, ''), "
+    "a.created_at";
+constexpr const char* kAttachmentFrom =
+    " FROM inspection_attachments a LEFT JOIN users u ON u.id = a.created_by";
+const std::string kAttachmentColumns = std::string(kAttachmentFields) + kAttachmentFrom;
+
+AttachmentInfo AttachmentFromRow(const soci::row& row) {
+  return {RowInt(row, 0), RowText(row, 1), RowText(row, 2), RowText(row, 3),
+          RowInt(row, 4), RowText(row, 5), RowText(row, 6), RowText(row, 7)};
+}
+
 void AttachParts(soci::session& sql, Record& r) {
   Query(
       "SELECT ri.item_id, p.code, p.name, p.sub_item, p.methods, ri.department_id, d.name, "
@@ -156,16 +168,9 @@ void AttachParts(soci::session& sql, Record& r) {
         r.team.push_back({RowInt(row, 0), RowText(row, 1), RowInt(row, 2), RowText(row, 3),
                           RowInt(row, 4), RowOptInt(row, 5), RowText(row, 6)});
       });
-  Query(
-      "SELECT a.id, a.kind, a.name, a.content_type, a.size, a.sha256, COALESCE(u.name, ''), "
-      "a.created_at FROM inspection_attachments a LEFT JOIN users u ON u.id = a.created_by "
-      "WHERE a.inspection_id = :id ORDER BY a.id")
+  Query(kAttachmentColumns + " WHERE a.inspection_id = :id ORDER BY a.id")
       .Bind("id", r.id)
-      .ForEach(sql, [&](const soci::row& row) {
-        r.attachments.push_back({RowInt(row, 0), RowText(row, 1), RowText(row, 2), RowText(row, 3),
-                                 RowInt(row, 4), RowText(row, 5), RowText(row, 6),
-                                 RowText(row, 7)});
-      });
+      .ForEach(sql, [&](const soci::row& row) { r.attachments.push_back(AttachmentFromRow(row)); });
   Query(
       "SELECT v.decision, v.comment, COALESCE(u.name, ''), v.reviewed_at FROM inspection_reviews "
       "v LEFT JOIN users u ON u.id = v.reviewed_by WHERE v.inspection_id = :id ORDER BY v.id")
@@ -413,18 +418,6 @@ int64_t AddAction(soci::session& sql, int64_t id, const ActionInput& in, int64_t
 
 bool DeleteAction(soci::session& sql, int64_t id, int64_t action_id) {
   return DeleteOwned(sql, "inspection_actions", id, action_id, "");
-}
-
-constexpr const char* kAttachmentFields =
-    "SELECT a.id, a.kind, a.name, a.content_type, a.size, a.sha256, COALESCE(u.name, ''), "
-    "a.created_at";
-constexpr const char* kAttachmentFrom =
-    " FROM inspection_attachments a LEFT JOIN users u ON u.id = a.created_by";
-const std::string kAttachmentColumns = std::string(kAttachmentFields) + kAttachmentFrom;
-
-AttachmentInfo AttachmentFromRow(const soci::row& row) {
-  return {RowInt(row, 0), RowText(row, 1), RowText(row, 2), RowText(row, 3),
-          RowInt(row, 4), RowText(row, 5), RowText(row, 6), RowText(row, 7)};
 }
 
 std::optional<AttachmentInfo> AttachmentByClient(soci::session& sql, int64_t id,
