@@ -185,6 +185,11 @@ boost::json::object InputJson(const TargetInput& t) {
 bool Checked::ok() const { return importer::NoErrors(problems); }
 
 std::string NormalizeCode(std::string_view code) {
+  // The usual cell is printable ASCII already, with nothing to remove or raise.
+  if (std::all_of(code.begin(), code.end(),
+                  [](char c) { return c > ' ' && c < 0x7F && !(c >= 'a' && c <= 'z'); })) {
+    return std::string(code);
+  }
   const std::string ascii = importer::FullwidthToAscii(code);
   constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";  // U+3000
   std::string out;

@@ -5,6 +5,7 @@
 
 #include "codes/divisions.h"
 #include "codes/industry.h"
+#include "db/bound_statement.h"
 #include "db/database.h"
 #include "db/keyset.h"
 #include "directory/directory.h"
@@ -86,9 +87,52 @@ void Update(soci::session& sql, int64_t id, const TargetInput& in, std::optional
   Writer(sql, by, now, action).Update(id, in);
 }
 
+namespace {
+
+constexpr const char* kInsertHead =
+    "INSERT INTO targets (kind, code, name, nature, division_code, address, phone, "
+    "industry_section, industry_division, status, credit_class, department_id, extra, "
+    "code_warning, version, last_action, updated_by, created_by, created_at, updated_at) VALUES ";
+constexpr const char* kInsertRow =
+    "(:kind_{i}, :code_{i}, :name_{i}, :nature_{i}, :division_code_{i}, :address_{i}, :phone_{i}, "
+    ":industry_section_{i}, :industry_division_{i}, :status_{i}, :credit_class_{i}, "
+    ":department_id_{i}, :extra_{i}, :code_warning_{i}, 1, :action_{i}, :by_{i}, :by2_{i}, "
+    ":now_{i}, "
+    ":now2_{i})";
+constexpr const char* kInsertTail = " ON CONFLICT (kind, code) DO NOTHING";
+
+std::string InsertRows(size_t n) {
+  std::string text = kInsertHead;
+  for (size_t i = 0; i < n; ++i) {
+    std::string row = kInsertRow;
+    for (size_t pos; (pos = row.find("{i}")) != std::string::npos;)
+      row.replace(pos, 3, std::to_string(i));
+    text += (i ? ", " : "") + row;
+  }
+  return text + kInsertTail;
+}
+
+// Binds a row's values, in the order of kInsertRow.
+void UseRow(db::BoundStatement& st, const TargetInput& v, const std::string& action,
+            const int64_t& by, soci::indicator& by_ind, const std::string& now) {
+  st.Use(v.kind).Use(v.code).Use(v.name).Use(v.nature).Use(v.division_code).Use(v.address);
+  st.Use(v.phone).Use(v.industry_section).Use(v.industry_division).Use(v.status);
+  st.Use(v.credit_class).Use(v.department_id).Use(v.extra).Use(v.code_warning).Use(action);
+  st.Use(by, by_ind).Use(by, by_ind).Use(now).Use(now);
+}
+
+}  // namespace
+
 struct Writer::Statements {
   explicit Statements(soci::session& s)
-      : sql(s), add(s), find_id(s), update(s), del_tags(s), tag(s), hist(s), queue(s) {}
+      : sql(s),
+        add(s, InsertRows(1)),
+        find_id(s),
+        update(s),
+        del_tags(s),
+        tag(s),
+        hist(s),
+        queue(s) {}
   soci::session& sql;
   // Bound variables: the statements read them at each execute.
   TargetInput v;
@@ -100,8 +144,12 @@ struct Writer::Statements {
   soci::indicator old_by_ind = soci::i_null;
   std::string old_action, old_at;
   long long found_id = 0;
-  soci::statement add, find_id, update, del_tags, tag, hist;
+  db::BoundStatement add;  // per row of an import: the C API on SQLite
+  soci::statement find_id, update, del_tags, tag, hist;
   names::Queue queue;
+  // AddChunk's statement and its rows (SQLite only; prepared on first use).
+  std::vector<TargetInput> many_v;
+  std::optional<db::BoundStatement> add_many;
 };
 
 Writer::Writer(soci::session& sql, std::optional<int64_t> by, std::string now, std::string action)
@@ -114,20 +162,8 @@ Writer::Writer(soci::session& sql, std::optional<int64_t> by, std::string now, s
     s.by_ind = soci::i_ok;
   }
   TargetInput& v = s.v;
-  s.add = (sql.prepare << "INSERT INTO targets (kind, code, name, nature, division_code, "
-                          "address, phone, industry_section, industry_division, status, "
-                          "credit_class, department_id, extra, code_warning, version, "
-                          "last_action, updated_by, created_by, created_at, updated_at) VALUES "
-                          "(:kind, :code, :name, :nature, :division_code, :address, :phone, "
-                          ":industry_section, :industry_division, :status, :credit_class, "
-                          ":department_id, :extra, :code_warning, 1, :action, :by, :by2, :now, "
-                          ":now2) ON CONFLICT (kind, code) DO NOTHING",
-           soci::use(v.kind), soci::use(v.code), soci::use(v.name), soci::use(v.nature),
-           soci::use(v.division_code), soci::use(v.address), soci::use(v.phone),
-           soci::use(v.industry_section), soci::use(v.industry_division), soci::use(v.status),
-           soci::use(v.credit_class), soci::use(v.department_id), soci::use(v.extra),
-           soci::use(v.code_warning), soci::use(s.action), soci::use(s.by, s.by_ind),
-           soci::use(s.by, s.by_ind), soci::use(s.now), soci::use(s.now));
+  UseRow(s.add, v, s.action, s.by, s.by_ind, s.now);
+  s.add.Prepare();
   s.find_id = (sql.prepare << "SELECT id FROM targets WHERE kind = :kind AND code = :code",
                soci::into(s.found_id), soci::use(v.kind), soci::use(v.code));
   s.update = (sql.prepare << "UPDATE targets SET code = :code, name = :name, nature = :nature, "
@@ -183,21 +219,75 @@ int64_t Writer::AddRow(TargetInput& input) {
   // import made them on its reader thread, and freeing them here cost this thread the
   // allocator's cross-thread path.
   std::swap(s.v, input);
-  s.add.execute(true);
-  if (s.add.get_affected_rows() == 0) return 0;
-  // SQLite knows the rowid it just assigned; SOCI's PostgreSQL backend cannot say, so there the
-  // unique index is asked.
+  if (s.add.Execute() == 0) return 0;
+  // SQLite knows the rowid it just assigned; on PostgreSQL the unique index is asked.
   long long id = 0;
-  if (!s.sql.get_last_insert_id("targets", id)) {
+  if (auto last = s.add.LastInsertId()) {
+    id = *last;
+  } else {
     s.find_id.execute(true);
     id = s.found_id;
   }
+  AddTags(id, s.v);
+  return id;
+}
+
+void Writer::AddTags(int64_t id, const TargetInput& input) {
+  Statements& s = *st_;
   s.id = id;
-  for (const std::string& tag : s.v.tags) {
+  for (const std::string& tag : input.tags) {
     s.tag_value = tag;
     s.tag.execute(true);
   }
-  return id;
+}
+
+void Writer::AddChunk(TargetInput* const* inputs, std::vector<bool>& inserted) {
+  Statements& s = *st_;
+  if (!s.add_many) {
+    s.many_v.resize(kMany);
+    s.add_many.emplace(s.sql, InsertRows(kMany));
+    for (const TargetInput& v : s.many_v) UseRow(*s.add_many, v, s.action, s.by, s.by_ind, s.now);
+    s.add_many->Prepare();
+  }
+  // Swapped, as in AddRow: the caller's rows take back those of the chunk before.
+  for (size_t i = 0; i < kMany; ++i) std::swap(s.many_v[i], *inputs[i]);
+  const long long added = s.add_many->Execute();
+  if (added == 0) {
+    inserted.insert(inserted.end(), kMany, false);
+    return;
+  }
+  // SQLite gives the rows one statement inserts the rowids after the largest, in order: the
+  // inserted ones hold the `added` ids that end at the last one. When some code was stored
+  // already, each row's id tells whether it is one of them.
+  const int64_t last = *s.add_many->LastInsertId();
+  const int64_t first = last - added + 1;
+  for (size_t i = 0; i < kMany; ++i) {
+    const TargetInput& in = s.many_v[i];
+    int64_t id = first + static_cast<int64_t>(i);
+    if (added < static_cast<long long>(kMany)) {
+      s.v.kind = in.kind;
+      s.v.code = in.code;
+      s.find_id.execute(true);
+      id = s.found_id;
+    }
+    const bool mine = id >= first && id <= last;
+    inserted.push_back(mine);
+    if (!mine) continue;
+    s.queue.Add(id);
+    if (!in.tags.empty()) AddTags(id, in);
+  }
+}
+
+std::vector<bool> Writer::AddMany(const std::vector<TargetInput*>& inputs) {
+  std::vector<bool> inserted;
+  inserted.reserve(inputs.size());
+  size_t i = 0;
+  // Only on SQLite: there the rowids tell which rows went in. PostgreSQL takes them one by one.
+  if (st_->add.LastInsertId()) {
+    for (; i + kMany <= inputs.size(); i += kMany) AddChunk(inputs.data() + i, inserted);
+  }
+  for (; i < inputs.size(); ++i) inserted.push_back(Add(*inputs[i]));
+  return inserted;
 }
 
 int64_t Writer::Insert(const TargetInput& input) {

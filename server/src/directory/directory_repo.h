@@ -49,6 +49,11 @@ class Writer {
   // imported rows that was most of the time. The unique index answers "is it stored?" as part of
   // the insert.
   bool Add(TargetInput& input);
+  // Add for several rows, in order: whether each was inserted. On SQLite, kMany rows go in one
+  // statement: a statement's own work (opening the table and its five indexes, then closing
+  // them) was a fifth of each row's insert.
+  std::vector<bool> AddMany(const std::vector<TargetInput*>& inputs);
+  static constexpr size_t kMany = 32;
   // Writes what Add queued; before the transaction commits.
   void Flush();
   void Update(int64_t id, const TargetInput& input);
@@ -56,6 +61,9 @@ class Writer {
  private:
   struct Statements;
   int64_t AddRow(TargetInput& input);  // 0 when the (kind, code) is stored already
+  void AddTags(int64_t id, const TargetInput& input);
+  // kMany rows in one statement (SQLite): whether each was inserted.
+  void AddChunk(TargetInput* const* inputs, std::vector<bool>& inserted);
   void ReplaceTags(int64_t id, const TargetInput& input);
   void Supersede(const Target& old);
   std::unique_ptr<Statements> st_;

@@ -3,9 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <fstream>
 
 #include "audit/audit_repo.h"
+#include "codes/uscc.h"
 #include "directory/directory_repo.h"
 #include "directory/import.h"
 #include "directory/name_grams.h"
@@ -214,6 +216,56 @@ TEST_P(DirectoryTest, ExistingCodesNeedTheUpdateOptionAndKeepHistory) {
   ASSERT_EQ(history.size(), 2u);
   EXPECT_NE(history[0].data.find("重庆甲有限公司"), std::string::npos);
   EXPECT_NE(history[1].data.find("重庆甲公司"), std::string::npos);
+}
+
+// A large import writes its rows many to a statement (on SQLite): each row still gets its own
+// outcome, its tags and its place in the name queue, whether or not a code in its statement was
+// stored already.
+TEST_P(DirectoryTest, RowsWrittenManyAtATimeKeepTheirOwnOutcome) {
+  std::vector<std::string> codes;
+  for (int i = 0; i < 100; ++i) {
+    char first17[18];
+    std::snprintf(first17, sizeof first17, "91500103MA%07d", 1000000 + i * 7);
+    codes.push_back(std::string(first17) + *codes::UsccCheckChar(first17));
+  }
+  auto header = Header();
+  header.push_back("标签");
+  auto row = [&](int i, const std::string& name) {
+    return std::vector<std::string>{
+        name, codes[i], "", "", "", "企业", "500103", i % 9 == 0 ? "投诉举报多、行政处罚记录" : ""};
+  };
+  // Two codes stored beforehand: one in the file's first statement, one in its second.
+  auto before = Rows({header, row(10, "原有十"), row(40, "原有四十")});
+  ASSERT_TRUE(ImportEntities(sql(), database().backend(), before, Options())->committed);
+  std::vector<std::vector<std::string>> rows = {header};
+  for (int i = 0; i < 100; ++i) rows.push_back(row(i, "企业" + std::to_string(i)));
+  auto report = ImportEntities(sql(), database().backend(), Rows(rows), Options(true));
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  EXPECT_TRUE(report->committed);
+  EXPECT_EQ(report->inserted, 98);
+  ASSERT_EQ(report->problems.size(), 2u);
+  EXPECT_EQ(report->problems[0].line, 12u);  // row 10, after the header
+  EXPECT_EQ(report->problems[1].line, 42u);
+  EXPECT_NE(report->problems[1].message.find("名录库中已有"), std::string::npos);
+  auto get = [&](int i) {
+    return repo::Get(sql(), nullptr, repo::Find(sql(), "entity", codes[i])->id);
+  };
+  EXPECT_EQ(get(40)->name, "原有四十");  // left as it was
+  for (int i : {0, 9, 31, 32, 63, 64, 95, 96, 99}) {
+    auto found = get(i);
+    ASSERT_TRUE(found.has_value()) << i;
+    EXPECT_EQ(found->name, "企业" + std::to_string(i));
+    EXPECT_EQ(found->tags.size(), i % 9 == 0 ? 2u : 0u) << i;
+  }
+  EXPECT_EQ(Count("targets"), 100);
+  EXPECT_EQ(db::Query("SELECT COUNT(*) FROM target_tags").ScalarInt(sql()), 2 * 12);
+  // Every new name is found by fragment once the queue is indexed (a small import does that).
+  auto page = repo::List(sql(), nullptr, [] {
+    TargetFilter f;
+    f.name = "企业9";
+    return f;
+  }());
+  EXPECT_EQ(page.total, 11);  // 企业9 and 企业90–99
 }
 
 // Rows are written as they are checked and rolled back when one is bad: a stored code is still

@@ -70,6 +70,19 @@ class TargetImport : public importer::ImportKind {
     return writer_->Add(input) ? Written::kInserted : Written::kExists;
   }
 
+  std::vector<Written> WriteMany(const std::vector<Pending>& rows, bool update_existing) override {
+    if (update_existing) return ImportKind::WriteMany(rows, update_existing);
+    std::vector<TargetInput*> inputs;
+    inputs.reserve(rows.size());
+    for (const Pending& p : rows)
+      inputs.push_back(&std::any_cast<TargetInput&>(p.checked->checked));
+    std::vector<Written> out;
+    out.reserve(rows.size());
+    for (bool inserted : writer_->AddMany(inputs))
+      out.push_back(inserted ? Written::kInserted : Written::kExists);
+    return out;
+  }
+
   bool Exists(const std::string& code) override {
     return repo::Find(sql_, kind_, code).has_value();
   }

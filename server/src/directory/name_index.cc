@@ -96,15 +96,23 @@ Queue::Queue(soci::session& sql) : sql_(sql) {}
 Queue::~Queue() = default;
 
 void Queue::Add(int64_t target_id) {
-  ids_.push_back(target_id);
-  if (ids_.size() >= 1024) Flush();
+  if (!range_) {
+    range_.emplace(target_id, target_id);
+  } else {
+    range_->first = std::min(range_->first, target_id);
+    range_->second = std::max(range_->second, target_id);
+  }
 }
 
 void Queue::Flush() {
-  if (ids_.empty()) return;
-  ChunkedWriter(sql_, "INSERT INTO target_name_pending (target_id) VALUES ", "(:t{i})", "", 1)
-      .Write(ids_);
-  ids_.clear();
+  if (!range_) return;
+  Query(
+      "INSERT INTO target_name_pending (target_id) SELECT id FROM targets "
+      "WHERE id BETWEEN :lo AND :hi ON CONFLICT (target_id) DO NOTHING")
+      .Bind("lo", range_->first)
+      .Bind("hi", range_->second)
+      .Exec(sql_);
+  range_.reset();
 }
 
 void Index(soci::session& sql, int64_t target_id, const std::string& name) {

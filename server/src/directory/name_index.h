@@ -23,8 +23,11 @@ void Index(soci::session& sql, int64_t target_id, const std::string& name);
 // Removes the pairs of a name the target no longer has (before indexing its new name).
 void Unindex(soci::session& sql, int64_t target_id, const std::string& old_name);
 
-// Queues targets for the indexer, many rows to a statement: for bulk writes, which would
-// otherwise pay a statement per target. Flush before the transaction commits.
+// Queues the targets a bulk write adds for the indexer, in one statement at Flush (before the
+// transaction commits): every target whose id lies between the lowest and the highest added.
+// Ids only grow, so on SQLite, whose writer holds the only write lock, those are exactly the
+// added ones. On PostgreSQL the range may take in a target another session added meanwhile;
+// indexing a name twice changes nothing (names::Index adds only the pairs it lacks).
 class Queue {
  public:
   explicit Queue(soci::session& sql);
@@ -34,7 +37,7 @@ class Queue {
 
  private:
   soci::session& sql_;
-  std::vector<long long> ids_;
+  std::optional<std::pair<int64_t, int64_t>> range_;
 };
 
 // Indexes the first `limit` queued targets (by id) in one transaction; returns how many it took

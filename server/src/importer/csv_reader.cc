@@ -2,9 +2,11 @@
 
 #include <iconv.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 
 namespace ssj::importer {
 namespace {
@@ -51,11 +53,16 @@ bool Utf8Lead(unsigned char b, uint8_t* need, uint8_t* lo, uint8_t* hi) {
 }
 
 // Advances a physical-line counter over `text` the way every stage here counts lines.
+// A line ends at CR, or at LF unless the LF completes a CRLF. Counted a line end at a time
+// rather than a byte at a time: this runs over every byte of a file.
 void CountLines(std::string_view text, uint64_t* line, bool* prev_cr) {
-  for (char c : text) {
-    if (c == '\r' || (c == '\n' && !*prev_cr)) ++*line;
-    *prev_cr = c == '\r';
+  if (text.empty()) return;
+  uint64_t ends = static_cast<uint64_t>(std::count(text.begin(), text.end(), '\r'));
+  for (size_t p = text.find('\n'); p != std::string_view::npos; p = text.find('\n', p + 1)) {
+    if (!(p == 0 ? *prev_cr : text[p - 1] == '\r')) ++ends;
   }
+  *line += ends;
+  *prev_cr = text.back() == '\r';
 }
 
 bool IsAsciiSpace(char c) {
@@ -234,22 +241,41 @@ ssj::Result<std::string> ToUtf8::ConvertUtf8(std::string_view data, bool last) {
     }
     if (data.starts_with(kBom)) start = kBom.size();
   }
-  size_t boundary = start;  // just past the last complete character
-  uint8_t need = 0, lo = 0x80, hi = 0xBF;
-  for (size_t i = start; i < data.size(); ++i) {
+  // One character at a time, runs of ASCII eight bytes at a time; a character cut off by the end
+  // of `data` waits in carry_ for the rest.
+  const size_t n = data.size();
+  size_t i = start;
+  while (i < n) {
     const auto b = static_cast<unsigned char>(data[i]);
-    if (need > 0) {
-      if (b < lo || b > hi) return Invalid(data, boundary, false);
-      lo = 0x80;
-      hi = 0xBF;
-      if (--need == 0) boundary = i + 1;
-    } else if (b < 0x80) {
-      boundary = i + 1;
-    } else if (!Utf8Lead(b, &need, &lo, &hi)) {
-      return Invalid(data, i, false);
+    if (b < 0x80) {
+      uint64_t word;
+      ++i;
+      while (i + 8 <= n &&
+             (std::memcpy(&word, data.data() + i, 8), word & 0x8080808080808080ULL) == 0)
+        i += 8;
+      continue;
     }
+    // The common Chinese character: a lead byte with no special range for what follows.
+    if (b >= 0xE1 && b <= 0xEF && b != 0xED && i + 2 < n &&
+        (static_cast<unsigned char>(data[i + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(data[i + 2]) & 0xC0) == 0x80) {
+      i += 3;
+      continue;
+    }
+    uint8_t need = 0, lo = 0x80, hi = 0xBF;
+    if (!Utf8Lead(b, &need, &lo, &hi)) return Invalid(data, i, false);
+    const size_t have = std::min<size_t>(need, n - i - 1);
+    for (size_t k = 1; k <= have; ++k) {
+      const auto c = static_cast<unsigned char>(data[i + k]);
+      if (k == 1 ? (c < lo || c > hi) : (c & 0xC0) != 0x80) return Invalid(data, i, false);
+    }
+    if (have < need) {
+      if (last) return Invalid(data, i, true);
+      break;
+    }
+    i += need + 1;
   }
-  if (need > 0 && last) return Invalid(data, boundary, true);
+  const size_t boundary = std::min(i, n);  // just past the last complete character
   std::string out(data.substr(start, boundary - start));
   carry_ = data.substr(boundary);
   Consume(data.substr(0, boundary));
@@ -532,6 +558,8 @@ std::string NormalizeCell(std::string_view cell) {
 }
 
 std::string FullwidthToAscii(std::string_view cell) {
+  // Most cells have no full-width form at all (every one starts with the byte EF).
+  if (cell.find('\xEF') == std::string_view::npos) return std::string(cell);
   std::string out;
   out.reserve(cell.size());
   for (size_t i = 0; i < cell.size(); ++i) {

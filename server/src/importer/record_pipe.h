@@ -35,15 +35,17 @@ class RecordPipe {
  public:
   // Run on the reader's thread on each record, in file order, when given; false stops reading.
   using Prepare = std::function<bool(PipedRecord&)>;
+  // A prepared record's place in the order it is handed on, when given (see kRun).
+  using OrderKey = std::function<std::string_view(const PipedRecord&)>;
   // Starts reading `source` at once.
-  RecordPipe(const RecordSource& source, Prepare prepare);
+  RecordPipe(const RecordSource& source, Prepare prepare, OrderKey order = {});
   // Stops the reader (when the consumer gave up early) and waits for it.
   ~RecordPipe();
   RecordPipe(const RecordPipe&) = delete;
   RecordPipe& operator=(const RecordPipe&) = delete;
 
-  // The next batch of records in file order; empty once the source is done. Then Finish()
-  // tells whether it ended well.
+  // The next batch of records, in file order or, with an OrderKey, in key order within each run
+  // of kRun records; empty once the source is done. Then Finish() tells whether it ended well.
   std::vector<PipedRecord> Next();
   // Hands a consumed batch back: the reader frees it, on its own thread. Its strings were
   // allocated there, and freeing them on the consumer's thread cost it a fifth of its time in
@@ -54,13 +56,22 @@ class RecordPipe {
  private:
   static constexpr size_t kBatch = 1024;
   static constexpr size_t kMaxBatches = 8;
+  // With an OrderKey, records are handed on in runs of this many, each sorted by its key. A
+  // million targets written to SQLite in runs of 16 384 sorted by code cost about two thirds of
+  // the same writes in file order: consecutive inserts into the unique (kind, code) index land
+  // near each other instead of anywhere in it. The queue holds a whole run, so the reader goes
+  // on with the next one while this one is written.
+  static constexpr size_t kRun = 16384;
 
   void Push(std::vector<PipedRecord> batch);
+  // Sorts `run` by `order` and pushes it in batches; leaves it empty.
+  void PushRun(std::vector<PipedRecord>& run, const OrderKey& order);
 
   std::mutex mu_;
   std::condition_variable changed_;
   std::deque<std::vector<PipedRecord>> queue_;
   std::vector<std::vector<PipedRecord>> spent_;
+  size_t max_batches_ = kMaxBatches;
   bool done_ = false;
   bool cancelled_ = false;
   Status status_ = OkStatus();
