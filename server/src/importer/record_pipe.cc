@@ -10,9 +10,12 @@ RecordPipe::RecordPipe(const RecordSource& source, Prepare prepare, OrderKey ord
   reader_ = std::thread([this, source, prepare = std::move(prepare), order = std::move(order)] {
     // In file order, `batch` goes on when full; in key order it grows to a run first.
     const size_t size = order ? kRun : kBatch;
+    const size_t max_bytes = order ? kRunBytes : kBatchBytes;
     std::vector<PipedRecord> batch;
     batch.reserve(size);
+    size_t bytes = 0;
     auto push = [&] {
+      bytes = 0;
       if (order) {
         PushRun(batch, order);
       } else {
@@ -24,11 +27,12 @@ RecordPipe::RecordPipe(const RecordSource& source, Prepare prepare, OrderKey ord
     Status status = source([&](size_t line, const std::vector<std::string>& cells,
                                const std::vector<CellIssue>& issues) -> Status {
       batch.push_back({line, cells, issues, {}, std::nullopt, 0});
+      for (const std::string& cell : cells) bytes += cell.size();
       if (prepare && !prepare(batch.back())) {
         push();
         return Error::Internal("import stopped");
       }
-      if (batch.size() == size) push();
+      if (batch.size() == size || bytes >= max_bytes) push();
       std::lock_guard lock(mu_);
       if (cancelled_) return Error::Internal("import cancelled");
       return OkStatus();

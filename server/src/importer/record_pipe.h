@@ -1,7 +1,7 @@
 // Reads a RecordSource on its own thread, so decoding and parsing a file overlaps with checking
 // and writing its rows on the caller's: an import of a million rows is bound by whichever of the
 // two is slower instead of by their sum. Records travel in batches through a bounded queue, so
-// memory stays at a few thousand rows whatever the file's size.
+// memory stays at a few runs of rows (and a few tens of megabytes of cells) whatever the file.
 #pragma once
 
 #include <condition_variable>
@@ -62,6 +62,10 @@ class RecordPipe {
   // near each other instead of anywhere in it. The queue holds a whole run, so the reader goes
   // on with the next one while this one is written.
   static constexpr size_t kRun = 16384;
+  // A batch or a run also goes on once its cells hold this many bytes, so that a file of large
+  // cells (a CSV record may have a megabyte) cannot fill the memory before the count is reached.
+  static constexpr size_t kBatchBytes = 4 << 20;
+  static constexpr size_t kRunBytes = 32 << 20;
 
   void Push(std::vector<PipedRecord> batch);
   // Sorts `run` by `order` and pushes it in batches; leaves it empty.
