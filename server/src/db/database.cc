@@ -165,6 +165,17 @@ int64_t RowInt(const soci::row& row, size_t col, int64_t if_null) {
   }
 }
 
+std::string RepeatedGroups(const std::string& group, size_t count) {
+  std::string text;
+  for (size_t i = 0; i < count; ++i) {
+    std::string g = group;
+    for (size_t pos; (pos = g.find("{i}")) != std::string::npos;)
+      g.replace(pos, 3, std::to_string(i));
+    text += (i ? ", " : "") + g;
+  }
+  return text;
+}
+
 std::string LikeContains(const std::string& text) {
   std::string out = "%";
   for (char c : text) {

@@ -91,6 +91,9 @@ int64_t RowInt(const soci::row& row, size_t col, int64_t if_null = 0);
 std::string RowText(const soci::row& row, size_t col, std::string if_null = {});
 // A LIKE pattern that matches `text` anywhere, taken literally (use with ESCAPE '\\').
 std::string LikeContains(const std::string& text);
+// `count` copies of `group` separated by commas, each with {i} replaced by its position: the
+// rows of a multi-row VALUES list, each with parameters of its own ("(:a{i}, :b{i})").
+std::string RepeatedGroups(const std::string& group, size_t count);
 
 // One page of a list and the number of rows the filter matches.
 template <class T>

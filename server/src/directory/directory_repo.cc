@@ -97,19 +97,11 @@ constexpr const char* kInsertRow =
     "(:kind_{i}, :code_{i}, :name_{i}, :nature_{i}, :division_code_{i}, :address_{i}, :phone_{i}, "
     ":industry_section_{i}, :industry_division_{i}, :status_{i}, :credit_class_{i}, "
     ":department_id_{i}, :extra_{i}, :code_warning_{i}, 1, :action_{i}, :by_{i}, :by2_{i}, "
-    ":now_{i}, "
-    ":now2_{i})";
+    ":now_{i}, :now2_{i})";
 constexpr const char* kInsertTail = " ON CONFLICT (kind, code) DO NOTHING";
 
 std::string InsertRows(size_t n) {
-  std::string text = kInsertHead;
-  for (size_t i = 0; i < n; ++i) {
-    std::string row = kInsertRow;
-    for (size_t pos; (pos = row.find("{i}")) != std::string::npos;)
-      row.replace(pos, 3, std::to_string(i));
-    text += (i ? ", " : "") + row;
-  }
-  return text + kInsertTail;
+  return kInsertHead + db::RepeatedGroups(kInsertRow, n) + kInsertTail;
 }
 
 // Binds a row's values, in the order of kInsertRow.

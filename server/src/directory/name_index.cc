@@ -37,8 +37,8 @@ class ChunkedWriter {
       : width_(width),
         values_(kChunk * width),
         one_(width),
-        all_(Prepare(sql, head + Groups(group, kChunk) + tail, values_)),
-        single_(Prepare(sql, head + Groups(group, 1) + tail, one_)) {}
+        all_(Prepare(sql, head + db::RepeatedGroups(group, kChunk) + tail, values_)),
+        single_(Prepare(sql, head + db::RepeatedGroups(group, 1) + tail, one_)) {}
 
   // Writes rows of `width` values each, laid out one row after another.
   void Write(const std::vector<long long>& rows) {
@@ -54,16 +54,6 @@ class ChunkedWriter {
   }
 
  private:
-  static std::string Groups(const std::string& group, size_t count) {
-    std::string text;
-    for (size_t i = 0; i < count; ++i) {
-      std::string g = group;
-      for (size_t pos; (pos = g.find("{i}")) != std::string::npos;)
-        g.replace(pos, 3, std::to_string(i));
-      text += (i ? ", " : "") + g;
-    }
-    return text;
-  }
   static soci::statement Prepare(soci::session& sql, const std::string& text,
                                  std::vector<long long>& values) {
     soci::details::prepare_temp_type prep = (sql.prepare << text);

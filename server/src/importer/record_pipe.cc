@@ -85,10 +85,10 @@ void RecordPipe::PushRun(std::vector<PipedRecord>& run, const OrderKey& order) {
   std::stable_sort(place.begin(), place.end(),
                    [&](size_t a, size_t b) { return order(run[a]) < order(run[b]); });
   for (size_t from = 0; from < place.size(); from += kBatch) {
+    const size_t end = std::min(place.size(), from + kBatch);
     std::vector<PipedRecord> batch;
-    batch.reserve(std::min(kBatch, place.size() - from));
-    for (size_t i = from; i < from + batch.capacity(); ++i)
-      batch.push_back(std::move(run[place[i]]));
+    batch.reserve(end - from);
+    for (size_t i = from; i < end; ++i) batch.push_back(std::move(run[place[i]]));
     Push(std::move(batch));
   }
   run.clear();
