@@ -1,7 +1,9 @@
 #include "directory/directory_repo.h"
 
 #include <boost/json.hpp>
+#include <cstring>
 #include <map>
+#include <stdexcept>
 
 #include "codes/divisions.h"
 #include "codes/industry.h"
@@ -102,6 +104,16 @@ constexpr const char* kInsertTail = " ON CONFLICT (kind, code) DO NOTHING";
 
 std::string InsertRows(size_t n) {
   return kInsertHead + db::RepeatedGroups(kInsertRow, n) + kInsertTail;
+}
+
+// kMany rows in one statement, SQLite only. OR IGNORE instead of the upsert clause, because a
+// statement that may fail halfway makes SQLite journal each page it touches so as to undo its
+// earlier rows: with ON CONFLICT … DO NOTHING a NOT NULL column could still fail the statement.
+// With OR IGNORE nothing can, once foreign-key checks are off (ImportKind::ChecksOwnReferences).
+// A row it skips for a reason other than its code is caught in AddChunk.
+std::string InsertManyRows(size_t n) {
+  return std::string("INSERT OR IGNORE") + (kInsertHead + std::strlen("INSERT")) +
+         db::RepeatedGroups(kInsertRow, n);
 }
 
 // Binds a row's values, in the order of kInsertRow.
@@ -237,7 +249,7 @@ void Writer::AddChunk(TargetInput* const* inputs, std::vector<bool>& inserted) {
   Statements& s = *st_;
   if (!s.add_many) {
     s.many_v.resize(kMany);
-    s.add_many.emplace(s.sql, InsertRows(kMany));
+    s.add_many.emplace(s.sql, InsertManyRows(kMany));
     for (const TargetInput& v : s.many_v) UseRow(*s.add_many, v, s.action, s.by, s.by_ind, s.now);
     s.add_many->Prepare();
   }
@@ -259,7 +271,11 @@ void Writer::AddChunk(TargetInput* const* inputs, std::vector<bool>& inserted) {
     if (added < static_cast<long long>(kMany)) {
       s.v.kind = in.kind;
       s.v.code = in.code;
-      s.find_id.execute(true);
+      if (!s.find_id.execute(true)) {
+        // Neither inserted nor stored: OR IGNORE skipped it for some other constraint, which
+        // the row's check should have made impossible. Fail the import rather than lose it.
+        throw std::runtime_error("检查对象 " + in.code + " 未能写入（违反表约束）");
+      }
       id = s.found_id;
     }
     const bool mine = id >= first && id <= last;

@@ -268,6 +268,33 @@ TEST_P(DirectoryTest, RowsWrittenManyAtATimeKeepTheirOwnOutcome) {
   EXPECT_EQ(page.total, 11);  // 企业9 and 企业90–99
 }
 
+// A targets import runs with SQLite's foreign-key checks off (it resolved the departments inside
+// its transaction); the connection goes back to the pool with them on, whether the import
+// committed or rolled back.
+TEST_P(DirectoryTest, ForeignKeysAreCheckedAgainAfterAnImport) {
+  auto orphan_tag = [&] {
+    try {
+      db::Query("INSERT INTO target_tags (target_id, tag) VALUES (999999, '投诉举报多')")
+          .Exec(sql());
+      return false;
+    } catch (const std::exception&) {
+      return true;  // refused: no such target
+    }
+  };
+  auto good = Rows({Header(), {"重庆甲公司", "91500103MA60K3T26Y", "", "", "", "企业", "500103"}});
+  ASSERT_TRUE(ImportEntities(sql(), database().backend(), good, Options())->committed);
+  EXPECT_TRUE(orphan_tag());
+  auto bad = Rows({Header(), {"重庆丁公司", "", "", "", "", "企业", "999999"}});
+  ASSERT_FALSE(ImportEntities(sql(), database().backend(), bad, Options())->committed);
+  EXPECT_TRUE(orphan_tag());
+  if (database().backend() == db::Backend::kSqlite) {
+    EXPECT_EQ(db::Query("PRAGMA foreign_keys").ScalarInt(sql()), 1);
+    int violations = 0;
+    db::Query("PRAGMA foreign_key_check").ForEach(sql(), [&](const soci::row&) { ++violations; });
+    EXPECT_EQ(violations, 0);
+  }
+}
+
 // Rows are written as they are checked and rolled back when one is bad: a stored code is still
 // reported after writing has stopped, and nothing of the file stays.
 TEST_P(DirectoryTest, EveryProblemIsReportedAndABadFileLeavesNoRow) {

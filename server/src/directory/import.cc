@@ -16,16 +16,6 @@ class TargetImport : public importer::ImportKind {
  public:
   TargetImport(soci::session& sql, const ImportOptions& options)
       : sql_(sql), options_(options), kind_(Info(options.kind).kind) {
-    // The departments a 监管部门 cell may name, and which of them the importer may use, are
-    // read once here, so checking a row needs no database and can run beside the writes.
-    db::Query("SELECT id, code, name FROM departments ORDER BY id")
-        .ForEach(sql, [&](const soci::row& row) {
-          const int64_t id = db::RowInt(row, 0);
-          // Like repo::DepartmentByCodeOrName: the first department whose code or name it is.
-          departments_.emplace(db::RowText(row, 1), id);
-          departments_.emplace(db::RowText(row, 2), id);
-          if (!options.department_allowed || options.department_allowed(id)) allowed_.insert(id);
-        });
     const auto& columns = TargetColumns(options.kind);
     department_column_ = static_cast<size_t>(
         std::find_if(columns.begin(), columns.end(),
@@ -55,8 +45,21 @@ class TargetImport : public importer::ImportKind {
   bool CheckOffThread() const override { return true; }
 
   void BeginWrite(const std::string& now, std::optional<int64_t> by) override {
+    // The departments a 监管部门 cell may name, and which of them the importer may use, are
+    // read once, so checking a row needs no database and can run beside the writes. Read inside
+    // the transaction: on SQLite it holds the write lock, so none of them can be deleted before
+    // the commit, and the rows need no foreign-key check (ChecksOwnReferences).
+    db::Query("SELECT id, code, name FROM departments ORDER BY id")
+        .ForEach(sql_, [&](const soci::row& row) {
+          const int64_t id = db::RowInt(row, 0);
+          // Like repo::DepartmentByCodeOrName: the first department whose code or name it is.
+          departments_.emplace(db::RowText(row, 1), id);
+          departments_.emplace(db::RowText(row, 2), id);
+          if (!options_.department_allowed || options_.department_allowed(id)) allowed_.insert(id);
+        });
     writer_ = std::make_unique<repo::Writer>(sql_, by, now, "import");
   }
+  bool ChecksOwnReferences() const override { return true; }
 
   Written Write(const Row&, importer::CheckedRow& checked, bool update_existing) override {
     auto& input = std::any_cast<TargetInput&>(checked.checked);

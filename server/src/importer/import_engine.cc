@@ -105,22 +105,29 @@ bool Blank(const std::vector<std::string>& cells) {
   return std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return c.empty(); });
 }
 
+// The connection's settings while it imports, taken back afterwards (it returns to the pool).
 // SQLite spills a transaction's dirty pages to the WAL as soon as its page cache (2 MB by
-// default) fills; a big import touches several indexes, so give this connection room while it
-// imports, and take it back afterwards.
-class ImportCache {
+// default) fills; a big import touches several indexes, so it gets room. Foreign-key checks go
+// off when the kind checks its references itself (ImportKind::ChecksOwnReferences); SQLite
+// ignores the pragma inside a transaction, so this is set before BEGIN and reset after the end.
+class ImportSettings {
  public:
-  ImportCache(soci::session& sql, db::Backend backend)
-      : sql_(sql), sqlite_(backend == db::Backend::kSqlite) {
+  ImportSettings(soci::session& sql, db::Backend backend, bool own_references)
+      : sql_(sql),
+        sqlite_(backend == db::Backend::kSqlite),
+        foreign_keys_off_(sqlite_ && own_references) {
     if (sqlite_) sql_ << "PRAGMA cache_size = -262144";
+    if (foreign_keys_off_) sql_ << "PRAGMA foreign_keys = OFF";
   }
-  ~ImportCache() {
+  ~ImportSettings() {
     if (sqlite_) sql_ << "PRAGMA cache_size = -2000";
+    if (foreign_keys_off_) sql_ << "PRAGMA foreign_keys = ON";
   }
 
  private:
   soci::session& sql_;
   bool sqlite_;
+  bool foreign_keys_off_;
 };
 
 }  // namespace
@@ -196,7 +203,7 @@ Result<ImportReport> RunImport(soci::session& sql, db::Backend backend, const Re
   // everyone else, while the file is read once and a row is checked once. When a row turns out
   // bad and bad rows are not to be skipped, writing stops (the rest is still checked, for the
   // report) and the transaction rolls back.
-  ImportCache cache(sql, backend);
+  ImportSettings settings(sql, backend, kind.ChecksOwnReferences());
   db::Transaction tx(sql, backend);
   kind.BeginWrite(FormatIsoMillis(options.now_millis), options.actor.user_id);
   bool writing = true;
