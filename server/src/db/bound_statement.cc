@@ -13,6 +13,13 @@ struct BoundStatement::Impl {
     const std::string* text = nullptr;
     const int64_t* number = nullptr;
     soci::indicator* ind = nullptr;
+    // UseField: the row pointer's address, and how to read the field from that row.
+    const void* slot = nullptr;
+    const std::string& (*text_of)(const void*) = nullptr;
+    int64_t (*number_of)(const void*) = nullptr;
+    // PostgreSQL, for UseField: the copy SOCI is bound to.
+    std::string shadow_text;
+    int64_t shadow_number = 0;
   };
 
   Impl(soci::session& s, std::string t) : sql(s), text(std::move(t)), statement(s) {
@@ -58,6 +65,23 @@ BoundStatement& BoundStatement::Use(const int64_t& value, soci::indicator& ind) 
   return *this;
 }
 
+BoundStatement& BoundStatement::UseText(const void* slot,
+                                        const std::string& (*text_of)(const void*)) {
+  Impl::Param p;
+  p.slot = slot;
+  p.text_of = text_of;
+  impl_->params.push_back(std::move(p));
+  return *this;
+}
+
+BoundStatement& BoundStatement::UseNumber(const void* slot, int64_t (*number_of)(const void*)) {
+  Impl::Param p;
+  p.slot = slot;
+  p.number_of = number_of;
+  impl_->params.push_back(std::move(p));
+  return *this;
+}
+
 void BoundStatement::Prepare() {
   Impl& s = *impl_;
   if (s.conn) {
@@ -71,8 +95,13 @@ void BoundStatement::Prepare() {
     }
     return;
   }
-  for (const Impl::Param& p : s.params) {
-    if (p.text) {
+  // The parameters no longer move: SOCI keeps their addresses.
+  for (Impl::Param& p : s.params) {
+    if (p.text_of) {
+      s.statement.exchange(soci::use(p.shadow_text));
+    } else if (p.number_of) {
+      s.statement.exchange(soci::use(p.shadow_number));
+    } else if (p.text) {
       s.statement.exchange(soci::use(*p.text));
     } else if (p.ind) {
       s.statement.exchange(soci::use(*p.number, *p.ind));
@@ -88,14 +117,20 @@ void BoundStatement::Prepare() {
 long long BoundStatement::Execute() {
   Impl& s = *impl_;
   if (!s.conn) {
+    for (Impl::Param& p : s.params) {
+      if (p.text_of) p.shadow_text = p.text_of(p.slot);
+      if (p.number_of) p.shadow_number = p.number_of(p.slot);
+    }
     s.statement.execute(true);
     return s.statement.get_affected_rows();
   }
   int pos = 1;
   for (const Impl::Param& p : s.params) {
+    const std::string* text = p.text_of ? &p.text_of(p.slot) : p.text;
     // SQLITE_STATIC: the caller's string is read in place; it outlives the step below.
-    const int rc = p.text ? sq::sqlite3_bind_text(s.stmt, pos, p.text->data(),
-                                                  static_cast<int>(p.text->size()), SQLITE_STATIC)
+    const int rc = text          ? sq::sqlite3_bind_text(s.stmt, pos, text->data(),
+                                                         static_cast<int>(text->size()), SQLITE_STATIC)
+                   : p.number_of ? sq::sqlite3_bind_int64(s.stmt, pos, p.number_of(p.slot))
                    : p.ind && *p.ind == soci::i_null
                        ? sq::sqlite3_bind_null(s.stmt, pos)
                        : sq::sqlite3_bind_int64(s.stmt, pos, *p.number);

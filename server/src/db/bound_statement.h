@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
 
 namespace ssj::db {
 
@@ -29,6 +30,23 @@ class BoundStatement {
   BoundStatement& Use(const int64_t& value);
   // NULL while `ind` is soci::i_null.
   BoundStatement& Use(const int64_t& value, soci::indicator& ind);
+  // A field (a std::string or int64_t member) of whichever row `row` points at when Execute
+  // runs: the caller points it at each row in turn, where the row already is, and nothing is
+  // copied into bound variables first. On PostgreSQL the value is copied for SOCI at Execute.
+  template <auto Field, class Row>
+  BoundStatement& UseField(const Row* const& row) {
+    using T = std::remove_cvref_t<decltype(std::declval<const Row&>().*Field)>;
+    if constexpr (std::is_same_v<T, std::string>) {
+      return UseText(&row, [](const void* slot) -> const std::string& {
+        return (*static_cast<const Row* const*>(slot))->*Field;
+      });
+    } else {
+      static_assert(std::is_same_v<T, int64_t>, "UseField binds std::string and int64_t fields");
+      return UseNumber(&row, [](const void* slot) -> int64_t {
+        return (*static_cast<const Row* const*>(slot))->*Field;
+      });
+    }
+  }
   // After the last Use: prepares the statement (a wrong parameter count throws soci_error).
   void Prepare();
 
@@ -40,6 +58,9 @@ class BoundStatement {
   std::optional<int64_t> LastInsertId() const;
 
  private:
+  BoundStatement& UseText(const void* slot, const std::string& (*text_of)(const void*));
+  BoundStatement& UseNumber(const void* slot, int64_t (*number_of)(const void*));
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

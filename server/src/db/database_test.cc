@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "db/bound_statement.h"
 #include "db/migrate.h"
 #include "testing/test_db.h"
 
@@ -80,6 +81,49 @@ TEST_P(MigrateTest, QueryBindsAndReadsBothIntegerWidths) {
 }
 
 SSJ_BOTH_BACKENDS(MigrateTest);
+
+// A bulk write's statement reads its variables afresh at each Execute: plain variables, a NULL
+// by indicator, and fields of whichever row a pointer designates at that moment.
+class BoundStatementTest : public testing::DbTest {};
+
+struct Item {
+  std::string label;
+  int64_t weight = 0;
+};
+
+TEST_P(BoundStatementTest, EachExecuteReadsTheVariablesAndTheRowPointedAt) {
+  auto lease = database().Acquire();
+  soci::session& sql = *lease;
+  sql << "CREATE TABLE bound_items (label TEXT NOT NULL, weight BIGINT NOT NULL, note TEXT NOT "
+         "NULL, owner BIGINT)";
+  std::vector<Item> items = {{"甲", 1}, {"乙", 22}, {"a longer label than fifteen bytes", 333}};
+  const Item* row = nullptr;
+  std::string note = "first";
+  int64_t owner = 7;
+  soci::indicator owner_ind = soci::i_null;
+  BoundStatement insert(sql,
+                        "INSERT INTO bound_items (label, weight, note, owner) VALUES (:label, "
+                        ":weight, :note, :owner)");
+  insert.UseField<&Item::label>(row).UseField<&Item::weight>(row).Use(note).Use(owner, owner_ind);
+  insert.Prepare();
+  for (const Item& item : items) {
+    row = &item;
+    EXPECT_EQ(insert.Execute(), 1);
+    note = "later";
+    owner_ind = soci::i_ok;
+  }
+  std::vector<std::string> got;
+  Query("SELECT label, weight, note, owner FROM bound_items ORDER BY weight")
+      .ForEach(sql, [&](const soci::row& r) {
+        got.push_back(RowText(r, 0) + "|" + std::to_string(RowInt(r, 1)) + "|" + RowText(r, 2) +
+                      "|" +
+                      (r.get_indicator(3) == soci::i_null ? "null" : std::to_string(RowInt(r, 3))));
+      });
+  EXPECT_EQ(got, (std::vector<std::string>{"甲|1|first|null", "乙|22|later|7",
+                                           "a longer label than fifteen bytes|333|later|7"}));
+}
+
+SSJ_BOTH_BACKENDS(BoundStatementTest);
 
 }  // namespace
 }  // namespace ssj::db

@@ -43,16 +43,15 @@ class Writer {
   // when the (kind, code) exists already.
   int64_t Insert(const TargetInput& input);
   // Inserts unless the (kind, code) is stored already (then false), and queues the name for the
-  // indexer (names::IndexPending): for bulk writes. Takes `input`'s values, leaving it with
-  // those of an earlier row. No INSERT … RETURNING: SQLite runs it with a statement journal,
-  // which costs writing every page the row touches to a temporary file first; for a million
-  // imported rows that was most of the time. The unique index answers "is it stored?" as part of
-  // the insert.
-  bool Add(TargetInput& input);
+  // indexer (names::IndexPending): for bulk writes. No INSERT … RETURNING: SQLite runs it with a
+  // statement journal, which costs writing every page the row touches to a temporary file first;
+  // for a million imported rows that was most of the time. The unique index answers "is it stored?"
+  // as part of the insert.
+  bool Add(const TargetInput& input);
   // Add for several rows, in order: whether each was inserted. On SQLite, kMany rows go in one
   // statement: a statement's own work (opening the table and its five indexes, then closing
   // them) was a fifth of each row's insert.
-  std::vector<bool> AddMany(const std::vector<TargetInput*>& inputs);
+  std::vector<bool> AddMany(const std::vector<const TargetInput*>& inputs);
   static constexpr size_t kMany = 32;
   // Writes what Add queued; before the transaction commits.
   void Flush();
@@ -60,10 +59,10 @@ class Writer {
 
  private:
   struct Statements;
-  int64_t AddRow(TargetInput& input);  // 0 when the (kind, code) is stored already
+  int64_t AddRow(const TargetInput& input);  // 0 when the (kind, code) is stored already
   void AddTags(int64_t id, const TargetInput& input);
   // kMany rows in one statement (SQLite): whether each was inserted.
-  void AddChunk(TargetInput* const* inputs, std::vector<bool>& inserted);
+  void AddChunk(const TargetInput* const* inputs, std::vector<bool>& inserted);
   void ReplaceTags(int64_t id, const TargetInput& input);
   void Supersede(const Target& old);
   std::unique_ptr<Statements> st_;

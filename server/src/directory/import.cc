@@ -75,7 +75,7 @@ class TargetImport : public importer::ImportKind {
 
   std::vector<Written> WriteMany(const std::vector<Pending>& rows, bool update_existing) override {
     if (update_existing) return ImportKind::WriteMany(rows, update_existing);
-    std::vector<TargetInput*> inputs;
+    std::vector<const TargetInput*> inputs;
     inputs.reserve(rows.size());
     for (const Pending& p : rows)
       inputs.push_back(&std::any_cast<TargetInput&>(p.checked->checked));
