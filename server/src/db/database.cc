@@ -114,6 +114,12 @@ Result<std::unique_ptr<Database>> Database::Open(const DbUrl& url, size_t pool_s
       } else {
         sql.open(soci::postgresql, url.connect);
         sql << "SET client_min_messages TO WARNING";  // keep NOTICEs off stderr
+        // PostgreSQL's default prices a random page read at 4× a sequential one, as on a
+        // spinning disk. On SSDs, or with the working set in memory (our deployments), 1.1 is
+        // the usual figure. At the default, a name search walked by a common character pair
+        // (“机械”, 60 000 targets of a million) was planned as a scan of every target, 280 ms,
+        // instead of the pair's index and one look-up per target, 60 ms.
+        sql << "SET random_page_cost = 1.1";
         if (!url.pg_schema.empty()) sql << "SET search_path TO " + url.pg_schema;
       }
     } catch (const std::exception& e) {
