@@ -12,6 +12,7 @@
 
 #include "common/error.h"
 #include "common/services.h"
+#include "ratelimit/ratelimit.h"
 
 namespace soci {
 class session;
@@ -101,6 +102,8 @@ struct Route {
   // > 0: the route takes a file as the raw request body (Request::upload), up to this many
   // bytes, instead of a JSON body within the server's usual limit.
   size_t upload_limit = 0;
+  // Requests per client address (routes open to everyone); none by default.
+  ratelimit::Limit rate_limit;
 };
 
 struct Match {

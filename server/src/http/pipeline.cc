@@ -12,6 +12,7 @@
 #include "db/database.h"
 #include "org/auth.h"
 #include "org/org_types.h"
+#include "ratelimit/ratelimit.h"
 
 namespace ssj::http {
 namespace {
@@ -102,6 +103,18 @@ Result<Response> Run(const Route& route, Services& services, Request& request, d
       if (IsWrite(route.method)) AuditRefusal(route, services, request, *sql, e);
       return e;
     }
+  }
+  if (route.rate_limit.requests > 0) {
+    // In its own transaction, ahead of the handler's: a request the handler refuses (a wrong
+    // verification code) still counts.
+    Status taken = [&]() -> Status {
+      db::Transaction tx(*sql, services.db->backend());
+      SSJ_TRY(ratelimit::Take(*sql, std::string(MethodName(route.method)) + " " + route.pattern,
+                              request.ip, route.rate_limit, services.clock->NowMillis()));
+      tx.Commit();
+      return OkStatus();
+    }();
+    if (!taken.ok()) return taken.take_error();
   }
   if (!IsWrite(route.method) || route.tx == TxMode::kSelf) return route.handler(request);
 

@@ -160,9 +160,19 @@ void RegisterRoutes(http::Router& router) {
              "检查结果公示查询（按名称或统一社会信用代码，分页，无需登录）", "公示", HandleSearch);
   router.Add(Method::kGet, "/api/v1/public/results/{id}", kPublic, "", "",
              "检查结果详情及更正记录（无需登录）", "公示", HandlePublicResult);
-  router.Add(Method::kPost, "/api/v1/public/objections", kPublic, "", "inspection:objection:file",
-             "企业对检查结果提出异议（统一社会信用代码＋通知书上的验证码）", "公示",
-             HandleFileObjection);
+  // Open to everyone, and each attempt tries a verification code: ten an hour from one address
+  // is plenty for a firm and useless for guessing.
+  http::Route objections{
+      Method::kPost,
+      "/api/v1/public/objections",
+      kPublic,
+      "",
+      "inspection:objection:file",
+      "企业对检查结果提出异议（统一社会信用代码＋通知书上的验证码；每个地址每小时 10 次）",
+      "公示",
+      HandleFileObjection};
+  objections.rate_limit = {kObjectionsPerHour, 3600 * 1000};
+  router.Add(std::move(objections));
   router.Add(Method::kGet, "/api/v1/inspections/{id}/results", kPerm, "inspection:record:list", "",
              "检查记录的公示版本和更正申请", kGroup, HandleResultsOfRecord);
   router.Add(Method::kPost, "/api/v1/inspections/{id}/corrections", kPerm, kCorrectPermission,

@@ -9,4 +9,7 @@ namespace ssj::publicity {
 
 void RegisterRoutes(http::Router& router);
 
+// Objections one client address may file (or try to) per hour.
+constexpr int64_t kObjectionsPerHour = 10;
+
 }  // namespace ssj::publicity

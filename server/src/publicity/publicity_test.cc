@@ -12,6 +12,7 @@
 #include "calendar/calendar.h"
 #include "db/database.h"
 #include "policy/policy.h"
+#include "publicity/publicity_routes.h"
 #include "testing/task_fixture.h"
 
 namespace ssj::publicity {
@@ -305,6 +306,38 @@ TEST_P(PublicityTest, TheDashboardCountsPublicationInWorkingDays) {
   board = Call(Method::kGet, "/api/v1/inspection/deadlines").body;
   EXPECT_EQ(board.at("tasks").at(0).at("publish").at("level"), "red");
   EXPECT_EQ(board.at("tasks").at(0).at("archive").at("level"), "green");
+}
+
+// The objection form is open to everyone and each try tests a verification code: one address
+// gets kObjectionsPerHour tries an hour, refused or not, then 429 with Retry-After. Other
+// addresses are not held up, and the next hour starts afresh.
+TEST_P(PublicityTest, ObjectionsAreLimitedPerAddressAndHour) {
+  auto file_from = [&](const std::string& ip) {
+    http::Request req;
+    req.method = Method::kPost;
+    req.path = "/api/v1/public/objections";
+    req.body = {{"uscc", "91500103MA60K3T26Y"},
+                {"verify_code", "ABCDEFGH"},
+                {"contact_name", "孙立新"},
+                {"contact_phone", "13983005555"},
+                {"content", "我公司对检查结果有异议"}};
+    req.ip = ip;
+    return http::Dispatch(*router_, services(), req);
+  };
+  for (int64_t i = 0; i < kObjectionsPerHour; ++i) {
+    http::Response r = file_from("203.0.113.7");
+    ASSERT_EQ(r.status, 400) << i << " " << json::serialize(r.body);  // a wrong code, refused
+  }
+  http::Response limited = file_from("203.0.113.7");
+  ASSERT_EQ(limited.status, 429) << json::serialize(limited.body);
+  EXPECT_EQ(limited.body.at("code"), "rate.limited");
+  EXPECT_EQ(limited.body.at("message"), "提交过于频繁，请 60 分钟后再试");
+  bool retry_after = false;
+  for (const auto& [name, value] : limited.headers) retry_after |= name == "Retry-After";
+  EXPECT_TRUE(retry_after);
+  EXPECT_EQ(file_from("203.0.113.8").status, 400);  // another address
+  clock().Advance(3600 * 1000);
+  EXPECT_EQ(file_from("203.0.113.7").status, 400);
 }
 
 SSJ_BOTH_BACKENDS(PublicityTest);

@@ -57,6 +57,8 @@ describe('the refusals', () => {
     expect(refusalTarget({ code: 'network', details: {} })).toBe('alert')
     expect(refusalTitle('publicity.objection_closed')).toBe('已超过异议受理期限')
     expect(refusalTitle('publicity.objection_open')).toBe('该检查结果已有正在复查的异议')
+    expect(refusalTitle('rate.limited')).toBe('提交次数过多')
+    expect(refusalTarget({ code: 'rate.limited', details: {} })).toBe('alert')
     expect(refusalTitle('internal')).toBe('异议申请未提交')
   })
 })

@@ -82,6 +82,7 @@ export function refusalTarget(error: { code?: string; details?: { field?: unknow
 export function refusalTitle(code: string | undefined): string {
   if (code === 'publicity.objection_closed') return '已超过异议受理期限'
   if (code === 'publicity.objection_open') return '该检查结果已有正在复查的异议'
+  if (code === 'rate.limited') return '提交次数过多'
   return '异议申请未提交'
 }
 

@@ -1,0 +1,44 @@
+#include "ratelimit/ratelimit.h"
+
+#include <soci/soci.h>
+
+#include "db/database.h"
+
+namespace ssj::ratelimit {
+
+Status Take(soci::session& sql, const std::string& scope, const std::string& client,
+            const Limit& limit, int64_t now_ms) {
+  if (limit.requests <= 0) return OkStatus();
+  const int64_t expired = now_ms - limit.window_ms;  // a window that started by then is over
+  db::Query("DELETE FROM rate_limits WHERE window_start_ms <= :expired")
+      .Bind("expired", expired)
+      .Exec(sql);
+  // One statement, so that two requests at once cannot both read the same count.
+  db::Query(
+      "INSERT INTO rate_limits (scope, client, window_start_ms, hits) VALUES (:scope, :client, "
+      ":now, 1) ON CONFLICT (scope, client) DO UPDATE SET hits = rate_limits.hits + 1")
+      .Bind("scope", scope)
+      .Bind("client", client)
+      .Bind("now", now_ms)
+      .Exec(sql);
+  int64_t hits = 0, started = now_ms;
+  db::Query(
+      "SELECT hits, window_start_ms FROM rate_limits WHERE scope = :scope AND client = :client")
+      .Bind("scope", scope)
+      .Bind("client", client)
+      .ForEach(sql, [&](const soci::row& row) {
+        hits = db::RowInt(row, 0);
+        started = db::RowInt(row, 1);
+      });
+  if (hits <= limit.requests) return OkStatus();
+  const int64_t retry = (started + limit.window_ms - now_ms + 999) / 1000;
+  const int64_t minutes = (retry + 59) / 60;
+  Error e{ErrorKind::kTooManyRequests,
+          "rate.limited",
+          "提交过于频繁，请 " + std::to_string(minutes) + " 分钟后再试",
+          {}};
+  e.details["retry_after_seconds"] = retry;
+  return e;
+}
+
+}  // namespace ssj::ratelimit
