@@ -103,7 +103,7 @@ struct Route {
   // bytes, instead of a JSON body within the server's usual limit.
   size_t upload_limit = 0;
   // Requests per client address (routes open to everyone); none by default.
-  ratelimit::Limit rate_limit;
+  ratelimit::Limit rate_limit{};
 };
 
 struct Match {

@@ -10,7 +10,9 @@ Status Take(soci::session& sql, const std::string& scope, const std::string& cli
             const Limit& limit, int64_t now_ms) {
   if (limit.requests <= 0) return OkStatus();
   const int64_t expired = now_ms - limit.window_ms;  // a window that started by then is over
-  db::Query("DELETE FROM rate_limits WHERE window_start_ms <= :expired")
+  // Only this scope's: another may count in longer windows.
+  db::Query("DELETE FROM rate_limits WHERE scope = :scope AND window_start_ms <= :expired")
+      .Bind("scope", scope)
       .Bind("expired", expired)
       .Exec(sql);
   // One statement, so that two requests at once cannot both read the same count.
