@@ -26,4 +26,14 @@ Error Error::Internal(std::string message) {
   return Error{ErrorKind::kInternal, "internal", std::move(message), {}};
 }
 
+Error Error::TooManyRequests(std::string code, const std::string& reason, int64_t wait_ms) {
+  const int64_t seconds = (wait_ms + 999) / 1000;
+  Error e{ErrorKind::kTooManyRequests,
+          std::move(code),
+          reason + "，请 " + std::to_string((seconds + 59) / 60) + " 分钟后再试",
+          {}};
+  e.details["retry_after_seconds"] = seconds;
+  return e;
+}
+
 }  // namespace ssj

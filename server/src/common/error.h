@@ -3,6 +3,7 @@
 #pragma once
 
 #include <boost/json/object.hpp>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <variant>
@@ -31,6 +32,9 @@ struct Error {
   static Error NotFound(std::string what);
   static Error Duplicate(std::string field, std::string value, std::string message);
   static Error Internal(std::string message);
+  // 429: "<reason>，请 N 分钟后再试", with details.retry_after_seconds (the pipeline's
+  // Retry-After header) for a wait of `wait_ms`.
+  static Error TooManyRequests(std::string code, const std::string& reason, int64_t wait_ms);
 };
 
 // A value or an Error. Small on purpose: ok(), value(), error(), and early returns.

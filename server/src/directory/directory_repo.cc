@@ -1,7 +1,6 @@
 #include "directory/directory_repo.h"
 
 #include <boost/json.hpp>
-#include <cstring>
 #include <map>
 #include <stdexcept>
 
@@ -91,8 +90,8 @@ void Update(soci::session& sql, int64_t id, const TargetInput& in, std::optional
 
 namespace {
 
-constexpr const char* kInsertHead =
-    "INSERT INTO targets (kind, code, name, nature, division_code, address, phone, "
+constexpr const char* kIntoTargets =
+    " INTO targets (kind, code, name, nature, division_code, address, phone, "
     "industry_section, industry_division, status, credit_class, department_id, extra, "
     "code_warning, version, last_action, updated_by, created_by, created_at, updated_at) VALUES ";
 constexpr const char* kInsertRow =
@@ -100,10 +99,11 @@ constexpr const char* kInsertRow =
     ":industry_section_{i}, :industry_division_{i}, :status_{i}, :credit_class_{i}, "
     ":department_id_{i}, :extra_{i}, :code_warning_{i}, 1, :action_{i}, :by_{i}, :by2_{i}, "
     ":now_{i}, :now2_{i})";
-constexpr const char* kInsertTail = " ON CONFLICT (kind, code) DO NOTHING";
 
-std::string InsertRows(size_t n) {
-  return kInsertHead + db::RepeatedGroups(kInsertRow, n) + kInsertTail;
+// One row, on both databases; a stored (kind, code) leaves it out.
+std::string InsertRow() {
+  return "INSERT" + (kIntoTargets + db::RepeatedGroups(kInsertRow, 1)) +
+         " ON CONFLICT (kind, code) DO NOTHING";
 }
 
 // kMany rows in one statement, SQLite only. OR IGNORE instead of the upsert clause, because a
@@ -112,8 +112,7 @@ std::string InsertRows(size_t n) {
 // With OR IGNORE nothing can, once foreign-key checks are off (ImportKind::ChecksOwnReferences).
 // A row it skips for a reason other than its code is caught in AddChunk.
 std::string InsertManyRows(size_t n) {
-  return std::string("INSERT OR IGNORE") + (kInsertHead + std::strlen("INSERT")) +
-         db::RepeatedGroups(kInsertRow, n);
+  return "INSERT OR IGNORE" + (kIntoTargets + db::RepeatedGroups(kInsertRow, n));
 }
 
 // Binds the values of the row `row` points at when the statement runs, in the order of
@@ -136,7 +135,7 @@ void UseRow(db::BoundStatement& st, const TargetInput* const& row, const std::st
 struct Writer::Statements {
   explicit Statements(soci::session& s)
       : sql(s),
-        add(s, InsertRows(1)),
+        add(s, InsertRow()),
         find_id(s),
         update(s),
         del_tags(s),

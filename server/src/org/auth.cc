@@ -52,13 +52,8 @@ Result<LoginOutcome> Login(soci::session& sql, const Services& services, const L
       RecordAttempt(sql, services, req, std::nullopt, "locked");
       tx.Commit();
     }
-    int64_t retry = (throttle->locked_until_ms - now + 999) / 1000;
-    Error e{ErrorKind::kTooManyRequests,
-            "auth.locked",
-            "登录失败次数过多，账号已锁定，请 " + std::to_string((retry + 59) / 60) + " 分钟后再试",
-            {}};
-    e.details["retry_after_seconds"] = retry;
-    return e;
+    return Error::TooManyRequests("auth.locked", "登录失败次数过多，账号已锁定",
+                                  throttle->locked_until_ms - now);
   }
 
   auto credentials = repo::GetCredentials(sql, req.username);

@@ -168,7 +168,8 @@ void RegisterRoutes(http::Router& router) {
       kPublic,
       "",
       "inspection:objection:file",
-      "企业对检查结果提出异议（统一社会信用代码＋通知书上的验证码；每个地址每小时 10 次）",
+      "企业对检查结果提出异议（统一社会信用代码＋通知书上的验证码；每个地址每小时 " +
+          std::to_string(kObjectionsPerHour) + " 次）",
       "公示",
       HandleFileObjection};
   objections.rate_limit = {kObjectionsPerHour, 3600 * 1000};

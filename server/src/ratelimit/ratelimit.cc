@@ -33,14 +33,7 @@ Status Take(soci::session& sql, const std::string& scope, const std::string& cli
         started = db::RowInt(row, 1);
       });
   if (hits <= limit.requests) return OkStatus();
-  const int64_t retry = (started + limit.window_ms - now_ms + 999) / 1000;
-  const int64_t minutes = (retry + 59) / 60;
-  Error e{ErrorKind::kTooManyRequests,
-          "rate.limited",
-          "提交过于频繁，请 " + std::to_string(minutes) + " 分钟后再试",
-          {}};
-  e.details["retry_after_seconds"] = retry;
-  return e;
+  return Error::TooManyRequests("rate.limited", "提交过于频繁", started + limit.window_ms - now_ms);
 }
 
 }  // namespace ssj::ratelimit
