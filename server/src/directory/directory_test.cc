@@ -499,6 +499,75 @@ TEST_P(DirectoryTest, AFragmentOfCommonPairsIsWalkedThroughTwoOfThem) {
   EXPECT_EQ(page.items.back().name, "甲乙丙0号");
 }
 
+TEST_P(DirectoryTest, AOnePairOrATagAloneIsCountedFromItsIndex) {
+  // 25 names with 甲乙 (the last 5 places, each of the others in the district's department,
+  // tagged); 4 with 哈哈 of which 2 have 哈哈哈.
+  {
+    repo::Writer writer(sql(), std::nullopt, Now(), "import");
+    for (int i = 0; i < 29; ++i) {
+      TargetInput t;
+      t.kind = i >= 20 && i < 25 ? "place" : "entity";
+      t.code = "P" + std::to_string(i);
+      t.name = i < 25 ? "甲乙" + std::to_string(i) + "号" : (i < 27 ? "哈哈哈" : "哈哈嘿");
+      t.nature = "企业";
+      t.division_code = "500103";
+      t.department_id = i % 3 == 0 ? district_ : city_;
+      if (i % 2 == 0) t.tags = {"严重违法失信"};
+      ASSERT_TRUE(writer.Add(t));
+    }
+    writer.Flush();
+  }
+  while (names::IndexPending(sql(), database().backend(), 1000) > 0) {
+  }
+  auto list = [&](const org::Principal* who, TargetFilter f) { return repo::List(sql(), who, f); };
+  TargetFilter pair;
+  pair.name = "甲乙";
+  auto page = list(nullptr, pair);
+  EXPECT_EQ(page.total, 25);
+  ASSERT_EQ(page.items.size(), 20u);
+  EXPECT_EQ(page.items.front().name, "甲乙24号");  // newest first
+  pair.page = 2;
+  page = list(nullptr, pair);
+  ASSERT_EQ(page.items.size(), 5u);
+  EXPECT_EQ(page.items.back().name, "甲乙0号");
+  pair.page = 1;
+  // Anything beside the pair is checked target by target.
+  TargetFilter entities = pair;
+  entities.kind = "entity";
+  EXPECT_EQ(list(nullptr, entities).total, 20);
+  org::Principal district_user;
+  district_user.user_id = 99;
+  district_user.department_id = district_;
+  district_user.scope = org::DataScope::kDept;
+  EXPECT_EQ(list(&district_user, pair).total, 9);  // 0, 3, …, 24
+  TargetFilter longer;
+  longer.name = "哈哈哈";  // one pair, three characters
+  EXPECT_EQ(list(nullptr, longer).total, 2);
+  longer.name = "哈哈";
+  EXPECT_EQ(list(nullptr, longer).total, 4);
+
+  TargetFilter tag;
+  tag.tag = "严重违法失信";
+  page = list(nullptr, tag);
+  EXPECT_EQ(page.total, 15);
+  EXPECT_EQ(page.items.front().name, "哈哈嘿");  // 28, the newest tagged
+  EXPECT_EQ(page.items.back().name, "甲乙0号");
+  tag.kind = "place";
+  EXPECT_EQ(list(nullptr, tag).total, 3);  // 20, 22, 24
+
+  // A renamed target leaves the pair's count at once.
+  auto renamed = repo::Find(sql(), "entity", "P0");
+  TargetInput input;
+  input.kind = "entity";
+  input.code = "P0";
+  input.name = "丙丁";
+  input.nature = "企业";
+  input.division_code = "500103";
+  input.department_id = district_;
+  repo::Update(sql(), renamed->id, input, std::nullopt, Now(), "update");
+  EXPECT_EQ(list(nullptr, pair).total, 24);
+}
+
 TEST_P(DirectoryTest, ASmallImportIndexesItsNamesBeforeItCommits) {
   std::vector<std::vector<std::string>> rows = {Header()};
   rows.push_back({"渝中精密机械有限公司", "91500103MA60K3T26Y", "", "", "", "企业", "500103"});

@@ -48,4 +48,15 @@ std::vector<int64_t> NameGrams(std::string_view name) {
   return grams;
 }
 
+bool IsOnePair(std::string_view fragment) {
+  int characters = 0;
+  for (size_t pos = 0; pos < fragment.size(); ++characters) {
+    const size_t start = pos;
+    const uint32_t cp = NextCodePoint(fragment, pos);
+    if (cp >= 0x80 && pos - start == 1) return false;  // not UTF-8
+    if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z')) return false;
+  }
+  return characters == 2;
+}
+
 }  // namespace ssj::directory

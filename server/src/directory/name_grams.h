@@ -15,4 +15,10 @@ namespace ssj::directory {
 // Fewer than two characters have no pairs. Bytes that are not UTF-8 count as one character each.
 std::vector<int64_t> NameGrams(std::string_view name);
 
+// Whether `fragment` is exactly one pair, spelt the same way on both databases: two UTF-8
+// characters, neither an ASCII letter (pairs fold their case, PostgreSQL's LIKE does not). Then a
+// name contains the fragment exactly when the index gives it the pair, and a count of the pair's
+// entries is the count of matches.
+bool IsOnePair(std::string_view fragment);
+
 }  // namespace ssj::directory

@@ -47,5 +47,20 @@ TEST(NameGramsTest, BytesThatAreNotUtf8CountAsCharacters) {
   EXPECT_TRUE(std::binary_search(grams.begin(), grams.end(), Pair('a', 'b')));
 }
 
+TEST(NameGramsTest, OnePairIsTwoCharactersWithoutCase) {
+  EXPECT_TRUE(IsOnePair("机械"));
+  EXPECT_TRUE(IsOnePair("3号"));
+  EXPECT_TRUE(IsOnePair("％_"));
+  EXPECT_FALSE(IsOnePair("机"));
+  EXPECT_FALSE(IsOnePair("机械厂"));
+  // One pair, repeated: a name with 哈哈 need not contain 哈哈哈.
+  EXPECT_EQ(NameGrams("哈哈哈").size(), 1u);
+  EXPECT_FALSE(IsOnePair("哈哈哈"));
+  // The pair of "Ab" is also "AB"'s and "ab"'s, which PostgreSQL's LIKE tells apart.
+  EXPECT_FALSE(IsOnePair("Ab"));
+  EXPECT_FALSE(IsOnePair("A机"));
+  EXPECT_FALSE(IsOnePair("\xe6\x9c"));  // a cut-off character
+}
+
 }  // namespace
 }  // namespace ssj::directory
