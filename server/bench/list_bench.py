@@ -27,6 +27,8 @@ SEARCHES = [
     ("行政相对人（kind=entity，页面默认）", "admin", {"kind": "entity"}),
     ("场地场所（kind=place）", "admin", {"kind": "place"}),
     ("名称包含“机械”", "admin", {"name": "机械"}),
+    ("行政相对人 + 名称包含“机械”（页面上的搜索）", "admin", {"kind": "entity", "name": "机械"}),
+    ("行政相对人 + 标签 严重违法失信（页面上的搜索）", "admin", {"kind": "entity", "tag": "严重违法失信"}),
     ("名称包含一个少见的片段（RARE）", "admin", {"name": "RARE"}),
     ("行政区划 渝中区 500103", "admin", {"division": "500103"}),
     ("行政区划 重庆市 500000（含下级）", "admin", {"division": "500000"}),

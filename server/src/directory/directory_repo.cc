@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <map>
 #include <stdexcept>
+#include <utility>
 
 #include "codes/divisions.h"
 #include "codes/industry.h"
@@ -396,28 +397,69 @@ struct Driver {
   std::string Order() const { return kind == kTargets ? "t.id" : "g.target_id"; }
 };
 
-// Whether the driver's index alone answers the search: nothing else narrows it (no other
-// filter, not even a kind, and no data scope), and each of its entries is a match. A tag's entries
-// are (the foreign key deletes them with their target); a name pair's are when the fragment is
-// that pair (IsOnePair). Then a count, or a page's ids, need not look up each target:
-// on PostgreSQL those 10 000 look-ups were most of a common fragment's or tag's time.
-bool DriverAlone(const org::Principal* who, TargetFilter f, const Driver& driver) {
+// The driver's own index, without the targets: its table and its condition.
+struct DriverIndex {
+  std::string from;
+  Query where;
+};
+
+// The driver's index answers the search by itself when nothing else narrows it (no other filter,
+// no data scope) and each of its entries is a match: a tag's are (the foreign key deletes them
+// with their target), a name pair's are when the fragment is that pair (IsOnePair). Then counting
+// or paging need not look up each target: on PostgreSQL, the 10 000 look-ups of a count were
+// most of the time of a search by a common pair or tag. None otherwise; `kind` is left out of
+// the test (see CountFromDriver).
+std::optional<DriverIndex> AloneIndex(const org::Principal* who, TargetFilter f,
+                                      const Driver& driver, std::string* kind = nullptr) {
+  DriverIndex index;
   if (driver.kind == Driver::kTag) {
+    index = {"target_tags g", Query(" WHERE g.tag = :tag").Bind("tag", f.tag)};
     f.tag.clear();
   } else if (driver.kind == Driver::kNameGram && !driver.walk.also && IsOnePair(f.name)) {
+    index = {"target_name_grams g", Query(" WHERE g.gram = :gram").Bind("gram", driver.walk.gram)};
     f.name.clear();
   } else {
-    return false;
+    return std::nullopt;
   }
+  if (kind) *kind = std::exchange(f.kind, {});
   f.page = TargetFilter{}.page;
   f.page_size = TargetFilter{}.page_size;
-  return f == TargetFilter{} && (!who || who->scope == org::DataScope::kAll);
+  if (f != TargetFilter{} || (who && who->scope != org::DataScope::kAll)) return std::nullopt;
+  return index;
 }
 
-// The driver's index by itself, for DriverAlone.
-Query AloneWhere(const TargetFilter& f, const Driver& driver) {
-  if (driver.kind == Driver::kTag) return Query(" WHERE g.tag = :tag").Bind("tag", f.tag);
-  return Query(" WHERE g.gram = :gram").Bind("gram", driver.walk.gram);
+// Other kinds than entity beyond this many, and a search of entities counts target by target.
+constexpr int64_t kOtherKindsLimit = 2000;
+
+// The matches of a search its driver's index answers (AloneIndex), counted up to `limit` from
+// that index. Also for entities, the kind the target list shows first, so most searches name
+// it: they are most targets, so their matches are the index's entries less those of the other
+// kinds, which are few and counted through their own index (migration 0020).
+std::optional<int64_t> CountFromDriver(soci::session& sql, const org::Principal* who,
+                                       const TargetFilter& f, const Driver& driver, int64_t limit) {
+  std::string kind;
+  auto index = AloneIndex(who, f, driver, &kind);
+  if (!index || (!kind.empty() && kind != "entity")) return std::nullopt;
+  int64_t others = 0;
+  if (kind == "entity") {
+    // In id order, so that SQLite takes their index, not a scan of the (kind, code) index.
+    const int64_t other_kinds = Query(
+                                    "SELECT COUNT(*) FROM (SELECT 1 FROM targets t WHERE t.kind "
+                                    "<> 'entity' ORDER BY t.id LIMIT :n) c")
+                                    .Bind("n", kOtherKindsLimit + 1)
+                                    .ScalarInt(sql);
+    if (other_kinds > kOtherKindsLimit) return std::nullopt;
+    // CROSS JOIN keeps SQLite to this order: the few other targets, each looked up in the index.
+    others = index->where
+                 .Wrapped("SELECT COUNT(*) FROM targets t CROSS JOIN " + index->from,
+                          " AND g.target_id = t.id AND t.kind <> 'entity'")
+                 .ScalarInt(sql);
+  }
+  return index->where
+             .Wrapped("SELECT COUNT(*) FROM (SELECT 1 FROM " + index->from,
+                      " LIMIT " + std::to_string(limit + others) + ") c")
+             .ScalarInt(sql) -
+         others;
 }
 
 // The filter's conditions and the caller's data scope, for lists and exports alike, for what
@@ -519,14 +561,14 @@ Driver ChooseDriver(soci::session& sql, const org::Principal* who, const TargetF
       return {Driver::kNameGram, *walk};
   }
   if (!f.tag.empty()) {
-    if (only) return {Driver::kTag};
+    if (only) return {Driver::kTag, {}};
     const int64_t tagged = Query(
                                "SELECT COUNT(*) FROM (SELECT 1 FROM target_tags WHERE tag = :tag "
                                "LIMIT :cap) c")
                                .Bind("tag", f.tag)
                                .Bind("cap", kTagWalkLimit + 1)
                                .ScalarInt(sql);
-    if (tagged <= kTagWalkLimit) return {Driver::kTag};
+    if (tagged <= kTagWalkLimit) return {Driver::kTag, {}};
   }
   return {};
 }
@@ -535,23 +577,28 @@ Driver ChooseDriver(soci::session& sql, const org::Principal* who, const TargetF
 
 Page<Target> List(soci::session& sql, const org::Principal* who, const TargetFilter& f) {
   const Driver driver = ChooseDriver(sql, who, f);
-  const bool alone = DriverAlone(who, f, driver);
-  const std::string from =
-      alone ? (driver.kind == Driver::kTag ? "target_tags g" : "target_name_grams g")
-            : driver.From();
   // Counting stops at the cap, so it may use the division index whatever the region's size.
-  Query where = alone ? AloneWhere(f, driver) : Where(who, f, Broad::kIndexRange, driver);
+  Query where = Where(who, f, Broad::kIndexRange, driver);
+  std::string from = driver.From();
   Page<Target> page;
   // Counting a million matches costs more than the page itself: count up to a cap, and say so.
-  page.total = where
-                   .Wrapped("SELECT COUNT(*) FROM (SELECT 1 FROM " + from,
-                            " LIMIT " + std::to_string(kCountCap + 1) + ") c")
-                   .ScalarInt(sql);
+  if (auto n = CountFromDriver(sql, who, f, driver, kCountCap + 1)) {
+    page.total = *n;
+  } else {
+    page.total = where
+                     .Wrapped("SELECT COUNT(*) FROM (SELECT 1 FROM " + from,
+                              " LIMIT " + std::to_string(kCountCap + 1) + ") c")
+                     .ScalarInt(sql);
+  }
   page.capped = page.total > kCountCap;
   if (page.capped) {
     page.total = kCountCap;
     // So many matches: the newest ones are met soon when walking the targets from the newest.
-    if (!alone) where = Where(who, f, Broad::kScan, driver);
+    where = Where(who, f, Broad::kScan, driver);
+  }
+  if (auto index = AloneIndex(who, f, driver)) {
+    from = index->from;
+    where = index->where;
   }
   // The page's ids first, from the narrowest index that serves the filter, then their rows:
   // when the filter's index is not in id order, only ids are sorted, not joined rows.

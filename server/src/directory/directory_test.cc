@@ -554,6 +554,10 @@ TEST_P(DirectoryTest, AOnePairOrATagAloneIsCountedFromItsIndex) {
   EXPECT_EQ(page.items.back().name, "甲乙0号");
   tag.kind = "place";
   EXPECT_EQ(list(nullptr, tag).total, 3);  // 20, 22, 24
+  tag.kind = "entity";
+  page = list(nullptr, tag);
+  EXPECT_EQ(page.total, 12);
+  EXPECT_EQ(page.items.at(1).name, "哈哈哈");  // 26; 24 is a place
 
   // A renamed target leaves the pair's count at once.
   auto renamed = repo::Find(sql(), "entity", "P0");
