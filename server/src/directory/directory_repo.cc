@@ -333,8 +333,7 @@ void Writer::Update(int64_t id, const TargetInput& input) {
   s.update.execute(true);
   ReplaceTags(id, input);
   if (old->name != input.name) {
-    names::Unindex(s.sql, id, old->name);
-    names::Index(s.sql, id, input.name);
+    names::Rename(s.sql, id, old->name, input.name);
   }
 }
 

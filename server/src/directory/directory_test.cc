@@ -3,8 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <thread>
 
 #include "audit/audit_repo.h"
 #include "codes/uscc.h"
@@ -570,6 +572,46 @@ TEST_P(DirectoryTest, AOnePairOrATagAloneIsCountedFromItsIndex) {
   input.department_id = district_;
   repo::Update(sql(), renamed->id, input, std::nullopt, Now(), "update");
   EXPECT_EQ(list(nullptr, pair).total, 24);
+}
+
+TEST_P(DirectoryTest, ARenameThatRacesTheIndexerLeavesOnlyTheNewNamesPairs) {
+  // Only PostgreSQL runs the two at once: SQLite's writers take turns.
+  if (database().backend() != db::Backend::kPostgres) GTEST_SKIP() << "SQLite 的写入不会并发";
+  TargetInput t;
+  t.code = "91500103MA60K3T26Y";
+  t.name = "甲乙丙有限公司";
+  t.nature = "企业";
+  t.division_code = "500103";
+  t.department_id = city_;
+  {
+    repo::Writer writer(sql(), std::nullopt, Now(), "import");
+    ASSERT_TRUE(writer.Add(t));
+    writer.Flush();  // queued for the indexer
+  }
+  const int64_t id = repo::Find(sql(), "entity", t.code)->id;
+  db::Lease renamer = database().Acquire();
+  db::Transaction tx(*renamer, database().backend());
+  t.name = "丁戊己有限公司";
+  repo::Update(*renamer, id, t, std::nullopt, Now(), "update");
+  // The indexer reads the old name (the rename is not committed), then waits for the rename.
+  std::thread indexer([&] { names::IndexPending(sql(), database().backend(), 100); });
+  db::Lease watcher = database().Acquire();
+  for (int i = 0; i < 500; ++i) {
+    if (db::Query("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+            .ScalarInt(*watcher) > 0)
+      break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  tx.Commit();
+  indexer.join();
+  EXPECT_EQ(names::Pending(sql(), 10), 0);
+  EXPECT_EQ(db::Query("SELECT COUNT(*) FROM target_name_grams WHERE target_id = :id")
+                .Bind("id", id)
+                .ScalarInt(sql()),
+            static_cast<int64_t>(NameGrams("丁戊己有限公司").size()));
+  TargetFilter old_pair;
+  old_pair.name = "甲乙";  // one pair: counted from the index alone
+  EXPECT_EQ(repo::List(sql(), nullptr, old_pair).total, 0);
 }
 
 TEST_P(DirectoryTest, ASmallImportIndexesItsNamesBeforeItCommits) {

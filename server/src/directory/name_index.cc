@@ -40,17 +40,21 @@ class ChunkedWriter {
         all_(Prepare(sql, head + db::RepeatedGroups(group, kChunk) + tail, values_)),
         single_(Prepare(sql, head + db::RepeatedGroups(group, 1) + tail, one_)) {}
 
-  // Writes rows of `width` values each, laid out one row after another.
-  void Write(const std::vector<long long>& rows) {
-    size_t n = rows.size() / width_, row = 0;
+  // Writes rows of `width` values each, laid out one row after another; returns how many rows
+  // the statements changed.
+  size_t Write(const std::vector<long long>& rows) {
+    size_t n = rows.size() / width_, row = 0, changed = 0;
     for (; row + kChunk <= n; row += kChunk) {
       std::copy_n(rows.begin() + row * width_, kChunk * width_, values_.begin());
       all_.execute(true);
+      changed += static_cast<size_t>(all_.get_affected_rows());
     }
     for (; row < n; ++row) {
       std::copy_n(rows.begin() + row * width_, width_, one_.begin());
       single_.execute(true);
+      changed += static_cast<size_t>(single_.get_affected_rows());
     }
+    return changed;
   }
 
  private:
@@ -120,6 +124,8 @@ void Index(soci::session& sql, int64_t target_id, const std::string& name) {
   AddCounts(sql, counts);
 }
 
+namespace {
+
 void Unindex(soci::session& sql, int64_t target_id, const std::string& old_name) {
   long long gram = 0, id = target_id;
   soci::statement del =
@@ -134,9 +140,25 @@ void Unindex(soci::session& sql, int64_t target_id, const std::string& old_name)
   AddCounts(sql, counts);
 }
 
+void Dequeue(soci::session& sql, int64_t target_id) {
+  Query("DELETE FROM target_name_pending WHERE target_id = :id").Bind("id", target_id).Exec(sql);
+}
+
+}  // namespace
+
+void Rename(soci::session& sql, int64_t target_id, const std::string& old_name,
+            const std::string& new_name) {
+  Dequeue(sql, target_id);  // first: see the header
+  Unindex(sql, target_id, old_name);
+  Index(sql, target_id, new_name);
+}
+
 size_t IndexQueued(soci::session& sql, size_t limit) {
   std::vector<long long> taken;
   std::vector<std::pair<int64_t, int64_t>> pairs;  // (gram, target id)
+  auto add_pairs = [&](int64_t id, const std::string& name) {
+    for (int64_t g : NameGrams(name)) pairs.emplace_back(g, id);
+  };
   // A target deleted since it was queued has no name: it only leaves the queue.
   Query(
       "SELECT p.target_id, t.name FROM target_name_pending p LEFT JOIN targets t ON t.id = "
@@ -145,10 +167,28 @@ size_t IndexQueued(soci::session& sql, size_t limit) {
       .ForEach(sql, [&](const soci::row& row) {
         int64_t id = RowInt(row, 0);
         taken.push_back(id);
-        if (row.get_indicator(1) == soci::i_null) return;
-        for (int64_t g : NameGrams(db::RowText(row, 1))) pairs.emplace_back(g, id);
+        if (row.get_indicator(1) != soci::i_null) add_pairs(id, db::RowText(row, 1));
       });
   if (taken.empty()) return 0;
+  // Off the queue before the pairs are written, by exact ids: in PostgreSQL a target queued by a
+  // transaction that commits meanwhile may have an id between these, and must stay queued. And
+  // on PostgreSQL this waits for a rename that took one of these off the queue first (Rename):
+  // then the name read above may be the old one, so the names are read again, renames and all.
+  const size_t removed =
+      ChunkedWriter(sql, "DELETE FROM target_name_pending WHERE target_id IN (", ":t{i}", ")", 1)
+          .Write(taken);
+  if (removed < taken.size()) {
+    pairs.clear();
+    std::string name;
+    long long id = 0;
+    soci::indicator found = soci::i_null;
+    soci::statement read = (sql.prepare << "SELECT name FROM targets WHERE id = :id",
+                            soci::into(name, found), soci::use(id));
+    for (long long t : taken) {
+      id = t;
+      if (read.execute(true) && found == soci::i_ok) add_pairs(t, name);
+    }
+  }
   // In key order, so each leaf page of the index is visited once per batch, not once per name.
   std::sort(pairs.begin(), pairs.end());
   std::vector<long long> rows;
@@ -164,10 +204,6 @@ size_t IndexQueued(soci::session& sql, size_t limit) {
                 " ON CONFLICT DO NOTHING", 2)
       .Write(rows);
   AddCounts(sql, counts);
-  // By exact ids: in PostgreSQL a target queued by a transaction that commits meanwhile may
-  // have an id between these, and must stay queued.
-  ChunkedWriter(sql, "DELETE FROM target_name_pending WHERE target_id IN (", ":t{i}", ")", 1)
-      .Write(taken);
   return taken.size();
 }
 

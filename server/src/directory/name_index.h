@@ -20,8 +20,12 @@ namespace ssj::directory::names {
 
 // Writes the pairs of a target's name now, and takes it off the queue.
 void Index(soci::session& sql, int64_t target_id, const std::string& name);
-// Removes the pairs of a name the target no longer has (before indexing its new name).
-void Unindex(soci::session& sql, int64_t target_id, const std::string& old_name);
+// Replaces the pairs of a renamed target's old name with its new name's. On PostgreSQL it may
+// race the indexer (IndexQueued) over a queued target, and neither may leave the old name's
+// pairs behind: both take the target off the queue before anything else, so whichever comes
+// second waits for the other to commit, and then reads what it wrote.
+void Rename(soci::session& sql, int64_t target_id, const std::string& old_name,
+            const std::string& new_name);
 
 // Queues the targets a bulk write adds for the indexer, in one statement at Flush (before the
 // transaction commits): every target whose id lies between the lowest and the highest added.
