@@ -3,7 +3,6 @@
 #include <boost/json.hpp>
 #include <map>
 #include <stdexcept>
-#include <utility>
 
 #include "codes/divisions.h"
 #include "codes/industry.h"
@@ -402,14 +401,19 @@ struct DriverIndex {
   Query where;
 };
 
+// Other kinds than entity beyond this many, and a search of entities looks up each target.
+constexpr int64_t kOtherKindsLimit = 2000;
+
 // The driver's index answers the search by itself when nothing else narrows it (no other filter,
 // no data scope) and each of its entries is a match: a tag's are (the foreign key deletes them
-// with their target), a name pair's are when the fragment is that pair (IsOnePair). Then counting
-// or paging need not look up each target: on PostgreSQL, the 10 000 look-ups of a count were
-// most of the time of a search by a common pair or tag. None otherwise; `kind` is left out of
-// the test (see CountFromDriver).
-std::optional<DriverIndex> AloneIndex(const org::Principal* who, TargetFilter f,
-                                      const Driver& driver, std::string* kind = nullptr) {
+// with their target), a name pair's are when the fragment is that pair (IsOnePair). Then a count
+// or a page need not look up each target: on PostgreSQL, the 10 000 look-ups of a count were most
+// of the time of a search by a common pair or tag. Also for entities, the kind the target page
+// shows first, so that most searches name it: they are most targets, so their matches are the
+// index's entries less the few other targets' ids, read once (PostgreSQL hashes them, SQLite
+// makes a temporary index of them), when there are at most kOtherKindsLimit of those.
+std::optional<DriverIndex> AloneIndex(soci::session& sql, const org::Principal* who, TargetFilter f,
+                                      const Driver& driver) {
   DriverIndex index;
   if (driver.kind == Driver::kTag) {
     index = {"target_tags g", Query(" WHERE g.tag = :tag").Bind("tag", f.tag)};
@@ -420,45 +424,23 @@ std::optional<DriverIndex> AloneIndex(const org::Principal* who, TargetFilter f,
   } else {
     return std::nullopt;
   }
-  if (kind) *kind = std::exchange(f.kind, {});
+  const bool entities = f.kind == "entity";
+  if (entities) f.kind.clear();
   f.page = TargetFilter{}.page;
   f.page_size = TargetFilter{}.page_size;
   if (f != TargetFilter{} || (who && who->scope != org::DataScope::kAll)) return std::nullopt;
-  return index;
-}
-
-// Other kinds than entity beyond this many, and a search of entities counts target by target.
-constexpr int64_t kOtherKindsLimit = 2000;
-
-// The matches of a search its driver's index answers (AloneIndex), counted up to `limit` from
-// that index. Also for entities, the kind the target list shows first, so most searches name
-// it: they are most targets, so their matches are the index's entries less those of the other
-// kinds, which are few and counted through their own index (migration 0020).
-std::optional<int64_t> CountFromDriver(soci::session& sql, const org::Principal* who,
-                                       const TargetFilter& f, const Driver& driver, int64_t limit) {
-  std::string kind;
-  auto index = AloneIndex(who, f, driver, &kind);
-  if (!index || (!kind.empty() && kind != "entity")) return std::nullopt;
-  int64_t others = 0;
-  if (kind == "entity") {
-    // In id order, so that SQLite takes their index, not a scan of the (kind, code) index.
-    const int64_t other_kinds = Query(
-                                    "SELECT COUNT(*) FROM (SELECT 1 FROM targets t WHERE t.kind "
-                                    "<> 'entity' ORDER BY t.id LIMIT :n) c")
-                                    .Bind("n", kOtherKindsLimit + 1)
-                                    .ScalarInt(sql);
-    if (other_kinds > kOtherKindsLimit) return std::nullopt;
-    // CROSS JOIN keeps SQLite to this order: the few other targets, each looked up in the index.
-    others = index->where
-                 .Wrapped("SELECT COUNT(*) FROM targets t CROSS JOIN " + index->from,
-                          " AND g.target_id = t.id AND t.kind <> 'entity'")
-                 .ScalarInt(sql);
+  if (entities) {
+    // The kinds by name, not "<> 'entity'": SQLite then reads them from the (kind, code) index
+    // instead of scanning all of it.
+    constexpr const char* kOtherKinds =
+        "SELECT o.id FROM targets o WHERE o.kind IN ('place', 'product')";
+    if (Query(std::string("SELECT COUNT(*) FROM (") + kOtherKinds + " LIMIT :n) c")
+            .Bind("n", kOtherKindsLimit + 1)
+            .ScalarInt(sql) > kOtherKindsLimit)
+      return std::nullopt;
+    index.where.Append(std::string(" AND g.target_id NOT IN (") + kOtherKinds + ")");
   }
-  return index->where
-             .Wrapped("SELECT COUNT(*) FROM (SELECT 1 FROM " + index->from,
-                      " LIMIT " + std::to_string(limit + others) + ") c")
-             .ScalarInt(sql) -
-         others;
+  return index;
 }
 
 // The filter's conditions and the caller's data scope, for lists and exports alike, for what
@@ -576,28 +558,21 @@ Driver ChooseDriver(soci::session& sql, const org::Principal* who, const TargetF
 
 Page<Target> List(soci::session& sql, const org::Principal* who, const TargetFilter& f) {
   const Driver driver = ChooseDriver(sql, who, f);
+  const std::optional<DriverIndex> alone = AloneIndex(sql, who, f, driver);
+  std::string from = alone ? alone->from : driver.From();
   // Counting stops at the cap, so it may use the division index whatever the region's size.
-  Query where = Where(who, f, Broad::kIndexRange, driver);
-  std::string from = driver.From();
+  Query where = alone ? alone->where : Where(who, f, Broad::kIndexRange, driver);
   Page<Target> page;
   // Counting a million matches costs more than the page itself: count up to a cap, and say so.
-  if (auto n = CountFromDriver(sql, who, f, driver, kCountCap + 1)) {
-    page.total = *n;
-  } else {
-    page.total = where
-                     .Wrapped("SELECT COUNT(*) FROM (SELECT 1 FROM " + from,
-                              " LIMIT " + std::to_string(kCountCap + 1) + ") c")
-                     .ScalarInt(sql);
-  }
+  page.total = where
+                   .Wrapped("SELECT COUNT(*) FROM (SELECT 1 FROM " + from,
+                            " LIMIT " + std::to_string(kCountCap + 1) + ") c")
+                   .ScalarInt(sql);
   page.capped = page.total > kCountCap;
   if (page.capped) {
     page.total = kCountCap;
     // So many matches: the newest ones are met soon when walking the targets from the newest.
-    where = Where(who, f, Broad::kScan, driver);
-  }
-  if (auto index = AloneIndex(who, f, driver)) {
-    from = index->from;
-    where = index->where;
+    if (!alone) where = Where(who, f, Broad::kScan, driver);
   }
   // The page's ids first, from the narrowest index that serves the filter, then their rows:
   // when the filter's index is not in id order, only ids are sorted, not joined rows.

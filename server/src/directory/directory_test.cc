@@ -536,7 +536,10 @@ TEST_P(DirectoryTest, AOnePairOrATagAloneIsCountedFromItsIndex) {
   // Anything beside the pair is checked target by target.
   TargetFilter entities = pair;
   entities.kind = "entity";
-  EXPECT_EQ(list(nullptr, entities).total, 20);
+  page = list(nullptr, entities);
+  EXPECT_EQ(page.total, 20);
+  ASSERT_EQ(page.items.size(), 20u);
+  EXPECT_EQ(page.items.front().name, "甲乙19号");  // 20–24 are places
   org::Principal district_user;
   district_user.user_id = 99;
   district_user.department_id = district_;
