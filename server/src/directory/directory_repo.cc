@@ -559,7 +559,7 @@ Driver ChooseDriver(soci::session& sql, const org::Principal* who, const TargetF
 Page<Target> List(soci::session& sql, const org::Principal* who, const TargetFilter& f) {
   const Driver driver = ChooseDriver(sql, who, f);
   const std::optional<DriverIndex> alone = AloneIndex(sql, who, f, driver);
-  std::string from = alone ? alone->from : driver.From();
+  const std::string from = alone ? alone->from : driver.From();
   // Counting stops at the cap, so it may use the division index whatever the region's size.
   Query where = alone ? alone->where : Where(who, f, Broad::kIndexRange, driver);
   Page<Target> page;
