@@ -229,17 +229,17 @@ int64_t Writer::AddRow(const TargetInput& input) {
   s.add_row = &input;
   if (s.add.Execute() == 0) return 0;
   // SQLite knows the rowid it just assigned; on PostgreSQL the unique index is asked.
-  long long id = 0;
-  if (auto last = s.add.LastInsertId()) {
-    id = *last;
-  } else {
-    s.v.kind = input.kind;
-    s.v.code = input.code;
-    s.find_id.execute(true);
-    id = s.found_id;
-  }
+  const int64_t id = s.add.LastInsertId() ? *s.add.LastInsertId() : *StoredId(input);
   AddTags(id, input);
   return id;
+}
+
+std::optional<int64_t> Writer::StoredId(const TargetInput& input) {
+  Statements& s = *st_;
+  s.v.kind = input.kind;
+  s.v.code = input.code;
+  if (!s.find_id.execute(true)) return std::nullopt;
+  return s.found_id;
 }
 
 void Writer::AddTags(int64_t id, const TargetInput& input) {
@@ -275,14 +275,13 @@ void Writer::AddChunk(const TargetInput* const* inputs, std::vector<bool>& inser
     const TargetInput& in = *inputs[i];
     int64_t id = first + static_cast<int64_t>(i);
     if (added < static_cast<long long>(kMany)) {
-      s.v.kind = in.kind;
-      s.v.code = in.code;
-      if (!s.find_id.execute(true)) {
+      auto stored = StoredId(in);
+      if (!stored) {
         // Neither inserted nor stored: OR IGNORE skipped it for some other constraint, which
         // the row's check should have made impossible. Fail the import rather than lose it.
         throw std::runtime_error("检查对象 " + in.code + " 未能写入（违反表约束）");
       }
-      id = s.found_id;
+      id = *stored;
     }
     const bool mine = id >= first && id <= last;
     inserted.push_back(mine);
@@ -376,24 +375,26 @@ struct Driver {
   enum Kind { kTargets, kNameGram, kTag } kind = kTargets;
   names::GramWalk walk;  // for kNameGram
 
+  // The list of ids walked, as `g`, for kNameGram and kTag.
+  std::string Index() const { return kind == kTag ? "target_tags g" : "target_name_grams g"; }
   std::string From() const {
-    switch (kind) {
-      case kNameGram:
-        // With a second pair, in this order (CROSS JOIN keeps SQLite to it): the first pair's
-        // ids, each checked in the second's, and only then the target.
-        if (walk.also)
-          return "target_name_grams g CROSS JOIN target_name_grams g2 CROSS JOIN targets t";
-        return "target_name_grams g JOIN targets t ON t.id = g.target_id";
-      case kTag:
-        return "target_tags g JOIN targets t ON t.id = g.target_id";
-      case kTargets:
-        break;
-    }
-    return "targets t";
+    if (kind == kTargets) return "targets t";
+    // With a second pair, in this order (CROSS JOIN keeps SQLite to it): the first pair's ids,
+    // each checked in the second's, and only then the target.
+    if (kind == kNameGram && walk.also)
+      return Index() + " CROSS JOIN target_name_grams g2 CROSS JOIN targets t";
+    return Index() + " JOIN targets t ON t.id = g.target_id";
   }
   // The id order the planners walk without sorting.
   std::string Order() const { return kind == kTargets ? "t.id" : "g.target_id"; }
 };
+
+// Whether `f` (its page aside) and the caller's data scope narrow a search not at all.
+bool NothingElse(const org::Principal* who, TargetFilter f) {
+  f.page = TargetFilter{}.page;
+  f.page_size = TargetFilter{}.page_size;
+  return f == TargetFilter{} && (!who || who->scope == org::DataScope::kAll);
+}
 
 // The driver's own index, without the targets: its table and its condition.
 struct DriverIndex {
@@ -414,21 +415,19 @@ constexpr int64_t kOtherKindsLimit = 2000;
 // makes a temporary index of them), when there are at most kOtherKindsLimit of those.
 std::optional<DriverIndex> AloneIndex(soci::session& sql, const org::Principal* who, TargetFilter f,
                                       const Driver& driver) {
-  DriverIndex index;
+  DriverIndex index{driver.Index(), Query(" WHERE ")};
   if (driver.kind == Driver::kTag) {
-    index = {"target_tags g", Query(" WHERE g.tag = :tag").Bind("tag", f.tag)};
+    index.where.Append("g.tag = :tag").Bind("tag", f.tag);
     f.tag.clear();
   } else if (driver.kind == Driver::kNameGram && !driver.walk.also && IsOnePair(f.name)) {
-    index = {"target_name_grams g", Query(" WHERE g.gram = :gram").Bind("gram", driver.walk.gram)};
+    index.where.Append("g.gram = :gram").Bind("gram", driver.walk.gram);
     f.name.clear();
   } else {
     return std::nullopt;
   }
   const bool entities = f.kind == "entity";
   if (entities) f.kind.clear();
-  f.page = TargetFilter{}.page;
-  f.page_size = TargetFilter{}.page_size;
-  if (f != TargetFilter{} || (who && who->scope != org::DataScope::kAll)) return std::nullopt;
+  if (!NothingElse(who, f)) return std::nullopt;
   if (entities) {
     // The kinds by name, not "<> 'entity'": SQLite then reads them from the (kind, code) index
     // instead of scanning all of it.
@@ -526,9 +525,7 @@ bool OnlyNameOrTag(const org::Principal* who, TargetFilter f) {
   f.name.clear();
   f.tag.clear();
   if (f.kind == "entity") f.kind.clear();  // most targets are: it hardly narrows
-  f.page = TargetFilter{}.page;
-  f.page_size = TargetFilter{}.page_size;
-  return f == TargetFilter{} && (!who || who->scope == org::DataScope::kAll);
+  return NothingElse(who, f);
 }
 
 // A tag walked through its own index when it alone narrows the search, or when few targets

@@ -60,6 +60,7 @@ class Writer {
  private:
   struct Statements;
   int64_t AddRow(const TargetInput& input);  // 0 when the (kind, code) is stored already
+  std::optional<int64_t> StoredId(const TargetInput& input);  // by (kind, code)
   void AddTags(int64_t id, const TargetInput& input);
   // kMany rows in one statement (SQLite): whether each was inserted.
   void AddChunk(const TargetInput* const* inputs, std::vector<bool>& inserted);

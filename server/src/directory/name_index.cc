@@ -109,48 +109,44 @@ void Queue::Flush() {
   range_.reset();
 }
 
-void Index(soci::session& sql, int64_t target_id, const std::string& name) {
-  Query("DELETE FROM target_name_pending WHERE target_id = :id").Bind("id", target_id).Exec(sql);
-  long long gram = 0, id = target_id;
-  soci::statement add = (sql.prepare << "INSERT INTO target_name_grams (gram, target_id) VALUES "
-                                        "(:g, :t) ON CONFLICT DO NOTHING",
-                         soci::use(gram), soci::use(id));
-  std::map<int64_t, long long> counts;
-  for (int64_t g : NameGrams(name)) {
-    gram = g;
-    add.execute(true);
-    if (add.get_affected_rows() > 0) counts[g] = 1;
-  }
-  AddCounts(sql, counts);
-}
-
 namespace {
-
-void Unindex(soci::session& sql, int64_t target_id, const std::string& old_name) {
-  long long gram = 0, id = target_id;
-  soci::statement del =
-      (sql.prepare << "DELETE FROM target_name_grams WHERE gram = :g AND target_id = :t",
-       soci::use(gram), soci::use(id));
-  std::map<int64_t, long long> counts;
-  for (int64_t g : NameGrams(old_name)) {
-    gram = g;
-    del.execute(true);
-    if (del.get_affected_rows() > 0) counts[g] = -1;
-  }
-  AddCounts(sql, counts);
-}
 
 void Dequeue(soci::session& sql, int64_t target_id) {
   Query("DELETE FROM target_name_pending WHERE target_id = :id").Bind("id", target_id).Exec(sql);
 }
 
+// Runs `statement` (:g, :t) for each pair of `name`, and moves the count of each pair it changed
+// by `delta`: +1 writing pairs, -1 removing them.
+void ChangePairs(soci::session& sql, int64_t target_id, const std::string& name,
+                 const char* statement, long long delta) {
+  long long gram = 0, id = target_id;
+  soci::statement change = (sql.prepare << statement, soci::use(gram), soci::use(id));
+  std::map<int64_t, long long> counts;
+  for (int64_t g : NameGrams(name)) {
+    gram = g;
+    change.execute(true);
+    if (change.get_affected_rows() > 0) counts[g] = delta;
+  }
+  AddCounts(sql, counts);
+}
+
+constexpr const char* kAddPair =
+    "INSERT INTO target_name_grams (gram, target_id) VALUES (:g, :t) ON CONFLICT DO NOTHING";
+constexpr const char* kRemovePair =
+    "DELETE FROM target_name_grams WHERE gram = :g AND target_id = :t";
+
 }  // namespace
+
+void Index(soci::session& sql, int64_t target_id, const std::string& name) {
+  Dequeue(sql, target_id);
+  ChangePairs(sql, target_id, name, kAddPair, 1);
+}
 
 void Rename(soci::session& sql, int64_t target_id, const std::string& old_name,
             const std::string& new_name) {
   Dequeue(sql, target_id);  // first: see the header
-  Unindex(sql, target_id, old_name);
-  Index(sql, target_id, new_name);
+  ChangePairs(sql, target_id, old_name, kRemovePair, -1);
+  ChangePairs(sql, target_id, new_name, kAddPair, 1);
 }
 
 size_t IndexQueued(soci::session& sql, size_t limit) {

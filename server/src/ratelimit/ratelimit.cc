@@ -15,19 +15,15 @@ Status Take(soci::session& sql, const std::string& scope, const std::string& cli
       .Bind("scope", scope)
       .Bind("expired", expired)
       .Exec(sql);
-  // One statement, so that two requests at once cannot both read the same count.
+  // One statement counts and reads the count, so two requests at once cannot read the same one.
+  int64_t hits = 0, started = now_ms;
   db::Query(
       "INSERT INTO rate_limits (scope, client, window_start_ms, hits) VALUES (:scope, :client, "
-      ":now, 1) ON CONFLICT (scope, client) DO UPDATE SET hits = rate_limits.hits + 1")
+      ":now, 1) ON CONFLICT (scope, client) DO UPDATE SET hits = rate_limits.hits + 1 "
+      "RETURNING hits, window_start_ms")
       .Bind("scope", scope)
       .Bind("client", client)
       .Bind("now", now_ms)
-      .Exec(sql);
-  int64_t hits = 0, started = now_ms;
-  db::Query(
-      "SELECT hits, window_start_ms FROM rate_limits WHERE scope = :scope AND client = :client")
-      .Bind("scope", scope)
-      .Bind("client", client)
       .ForEach(sql, [&](const soci::row& row) {
         hits = db::RowInt(row, 0);
         started = db::RowInt(row, 1);
