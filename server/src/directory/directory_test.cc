@@ -160,6 +160,16 @@ class DirectoryTest : public testing::DbTest {
     o.file_name = "targets.csv";
     return o;
   }
+  // `n` valid USCCs, in no particular order.
+  static std::vector<std::string> Codes(int n) {
+    std::vector<std::string> codes;
+    for (int i = 0; i < n; ++i) {
+      char first17[18];
+      std::snprintf(first17, sizeof first17, "91500103MA%07d", 1000000 + i * 7);
+      codes.push_back(std::string(first17) + *codes::UsccCheckChar(first17));
+    }
+    return codes;
+  }
   int64_t Count(const char* table) {
     return db::Query(std::string("SELECT COUNT(*) FROM ") + table).ScalarInt(sql());
   }
@@ -224,12 +234,7 @@ TEST_P(DirectoryTest, ExistingCodesNeedTheUpdateOptionAndKeepHistory) {
 // outcome, its tags and its place in the name queue, whether or not a code in its statement was
 // stored already.
 TEST_P(DirectoryTest, RowsWrittenManyAtATimeKeepTheirOwnOutcome) {
-  std::vector<std::string> codes;
-  for (int i = 0; i < 100; ++i) {
-    char first17[18];
-    std::snprintf(first17, sizeof first17, "91500103MA%07d", 1000000 + i * 7);
-    codes.push_back(std::string(first17) + *codes::UsccCheckChar(first17));
-  }
+  const std::vector<std::string> codes = Codes(100);
   auto header = Header();
   header.push_back("标签");
   auto row = [&](int i, const std::string& name) {
@@ -268,6 +273,27 @@ TEST_P(DirectoryTest, RowsWrittenManyAtATimeKeepTheirOwnOutcome) {
     return f;
   }());
   EXPECT_EQ(page.total, 11);  // 企业9 and 企业90–99
+}
+
+// A stored code stops the writing, but the rows written beside it in the same batch are not
+// then taken for stored ones themselves: the report names that one row.
+TEST_P(DirectoryTest, AStoredCodeIsTheOnlyProblemOfItsBatch) {
+  const std::vector<std::string> codes = Codes(100);
+  auto row = [&](int i) {
+    return std::vector<std::string>{
+        "企业" + std::to_string(i), codes[i], "", "", "", "企业", "500103"};
+  };
+  ASSERT_TRUE(
+      ImportEntities(sql(), database().backend(), Rows({Header(), row(5)}), Options())->committed);
+  std::vector<std::vector<std::string>> rows = {Header()};
+  for (int i = 0; i < 100; ++i) rows.push_back(row(i));
+  auto report = ImportEntities(sql(), database().backend(), Rows(rows), Options());
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  EXPECT_FALSE(report->committed);
+  ASSERT_EQ(report->problems.size(), 1u);
+  EXPECT_EQ(report->problems[0].line, 7u);
+  EXPECT_EQ(report->invalid_rows, 1);
+  EXPECT_EQ(Count("targets"), 1);
 }
 
 // A targets import runs with SQLite's foreign-key checks off (it resolved the departments inside

@@ -224,12 +224,16 @@ Result<ImportReport> RunImport(soci::session& sql, db::Backend backend, const Re
   std::vector<ImportKind::Pending> pending;
   std::vector<size_t> pending_lines;
   auto write_pending = [&]() -> Status {
+    // Whether this batch is written, decided once: a stored key in it stops the writing of later
+    // batches, but the rows after it in this one went in with it and have their own outcome
+    // (looking them up instead would find them, and call them stored).
+    const bool wrote = writing;
     std::vector<ImportKind::Written> written;
-    if (writing) written = kind.WriteMany(pending, options.update_existing);
+    if (wrote) written = kind.WriteMany(pending, options.update_existing);
     for (size_t i = 0; i < pending.size(); ++i) {
       const size_t line = pending_lines[i];
       const std::string& key = pending[i].checked->key;
-      if (!writing) {
+      if (!wrote) {
         if (!options.update_existing && kind.Exists(key)) exists_problem(line, key);
         continue;
       }
