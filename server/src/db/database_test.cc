@@ -41,7 +41,47 @@ TEST(MigrationTest, PlaceholdersAndSplitting) {
   EXPECT_EQ(Migrations().front().version, 1);
 }
 
+// SQLite cannot drop a table's constraint, only rebuild the table: such a migration has
+// statements for one backend only, and runs on SQLite with foreign keys off.
+TEST(MigrationTest, StatementsForOneBackend) {
+  Migration m{1, "0001_x",
+              "-- @REBUILDS_TABLES@\n@SQLITE@ CREATE TABLE a_new (id @ID@);\n"
+              "@POSTGRES@ ALTER TABLE a DROP CONSTRAINT a_key;\nCREATE INDEX i ON a (id);\n"};
+  auto sqlite = MigrationStatements(m, Backend::kSqlite);
+  ASSERT_EQ(sqlite.size(), 2u);
+  EXPECT_EQ(sqlite[0], "CREATE TABLE a_new (id INTEGER PRIMARY KEY)");
+  EXPECT_EQ(sqlite[1], "CREATE INDEX i ON a (id)");
+  auto pg = MigrationStatements(m, Backend::kPostgres);
+  ASSERT_EQ(pg.size(), 2u);
+  EXPECT_EQ(pg[0], "ALTER TABLE a DROP CONSTRAINT a_key");
+  bool rebuild_seen = false;
+  for (const Migration& shipped : Migrations()) {
+    if (shipped.name == "0020_target_code_index") rebuild_seen = shipped.rebuilds_tables;
+  }
+  EXPECT_TRUE(rebuild_seen);
+}
+
 class MigrateTest : public testing::DbTest {};
+
+// Migration 0020 rebuilt the targets table on SQLite with foreign keys off; every connection
+// has them on again, and the unique (kind, code) is the named index.
+TEST_P(MigrateTest, ForeignKeysAreOnAgainAfterATableRebuild) {
+  std::vector<Lease> all;
+  for (int i = 0; i < 4; ++i) all.push_back(database().Acquire());
+  if (database().backend() == Backend::kSqlite) {
+    for (Lease& sql : all) EXPECT_EQ(Query("PRAGMA foreign_keys").ScalarInt(*sql), 1);
+    EXPECT_EQ(Query("SELECT COUNT(*) FROM sqlite_master WHERE tbl_name = 'targets' AND "
+                    "name LIKE 'sqlite_autoindex%'")
+                  .ScalarInt(*all[0]),
+              0);
+  }
+  EXPECT_EQ(Query(database().backend() == Backend::kSqlite
+                      ? "SELECT COUNT(*) FROM sqlite_master WHERE name = 'targets_kind_code'"
+                      : "SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'targets_kind_code' "
+                        "AND schemaname = current_schema()")
+                .ScalarInt(*all[0]),
+            1);
+}
 
 TEST_P(MigrateTest, SecondRunIsANoOp) {
   auto again = MigrateUp(database());

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cstdlib>
 #include <set>
+#include <stdexcept>
+#include <string_view>
+#include <utility>
 
 #include "common/clock.h"
 #include "common/embedded.h"
@@ -29,6 +32,7 @@ const std::vector<Migration>& Migrations() {
       migration.version = std::atoi(file.substr(0, 4).c_str());
       migration.name = file.substr(0, file.size() - 4);  // without ".sql"
       migration.sql = std::string(text);
+      migration.rebuilds_tables = migration.sql.find("\n-- @REBUILDS_TABLES@") != std::string::npos;
       out.push_back(std::move(migration));
     }
     std::sort(out.begin(), out.end(),
@@ -77,7 +81,21 @@ std::vector<std::string> MigrationStatements(const Migration& migration, Backend
     }
   }
   if (current.find_first_not_of(" \t\r\n") != std::string::npos) statements.push_back(current);
-  return statements;
+  // Statements for one backend only: kept there without their marker, dropped elsewhere.
+  std::vector<std::string> out;
+  for (std::string& statement : statements) {
+    bool skip = false;
+    for (const auto& [marker, mine] :
+         {std::pair<std::string_view, Backend>{"@SQLITE@", Backend::kSqlite},
+          {"@POSTGRES@", Backend::kPostgres}}) {
+      size_t at = statement.find_first_not_of(" \t\r\n");
+      if (at == std::string::npos || statement.compare(at, marker.size(), marker) != 0) continue;
+      skip = mine != backend;
+      statement.erase(0, statement.find_first_not_of(" \t", at + marker.size()));
+    }
+    if (!skip) out.push_back(std::move(statement));
+  }
+  return out;
 }
 
 int SchemaVersion(soci::session& sql) {
@@ -113,20 +131,31 @@ Result<MigrateReport> MigrateUp(Database& db) {
     }
   }
   SystemClock clock;
+  const bool sqlite = db.backend() == Backend::kSqlite;
   for (const Migration& migration : Migrations()) {
     if (migration.version <= report.from_version) continue;
+    // SQLite ignores this pragma inside a transaction, so it is set around it.
+    const bool keys_off = sqlite && migration.rebuilds_tables;
+    if (keys_off) *sql << "PRAGMA foreign_keys = OFF";
     try {
       Transaction tx(*sql, db.backend());
       for (const std::string& statement : MigrationStatements(migration, db.backend())) {
         *sql << statement;
+      }
+      if (keys_off) {
+        bool broken = false;
+        Query("PRAGMA foreign_key_check").ForEach(*sql, [&](const soci::row&) { broken = true; });
+        if (broken) throw std::runtime_error("重建表后外键检查未通过");
       }
       std::string now = FormatIsoMillis(clock.NowMillis());
       *sql << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :t)",
           soci::use(migration.version, "v"), soci::use(migration.name, "n"), soci::use(now, "t");
       tx.Commit();
     } catch (const std::exception& e) {
+      if (keys_off) *sql << "PRAGMA foreign_keys = ON";
       return Error::Internal("迁移 " + migration.name + " 失败: " + e.what());
     }
+    if (keys_off) *sql << "PRAGMA foreign_keys = ON";
     report.applied.push_back(migration.name);
     report.to_version = migration.version;
   }

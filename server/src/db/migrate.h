@@ -2,7 +2,12 @@
 // Each file runs in one transaction and is recorded in schema_migrations, so re-running is a
 // no-op. Placeholders absorb the only DDL differences between the backends: @ID@ (an
 // auto-assigned 64-bit primary key), @KEY@ (a 64-bit primary key the caller supplies), @BLOB@,
-// and @WITHOUT_ROWID@ after a table that is all primary key.
+// and @WITHOUT_ROWID@ after a table that is all primary key. Where the backends need different
+// statements (SQLite cannot drop a table's constraint, only rebuild the table), a statement that
+// starts with @SQLITE@ or @POSTGRES@ runs on that backend only. A file with the line
+// "-- @REBUILDS_TABLES@" runs on SQLite with foreign keys off, as SQLite's procedure for
+// rebuilding a table requires (dropping the old table must not cascade to its children), and
+// commits only if PRAGMA foreign_key_check then finds nothing.
 #pragma once
 
 #include <string>
@@ -16,7 +21,8 @@ namespace ssj::db {
 struct Migration {
   int version = 0;
   std::string name;
-  std::string sql;  // with placeholders
+  std::string sql;               // with placeholders
+  bool rebuilds_tables = false;  // "-- @REBUILDS_TABLES@": foreign keys off on SQLite
 };
 
 // The embedded migrations, ordered by version.
