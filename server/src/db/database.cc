@@ -112,10 +112,20 @@ Result<std::unique_ptr<Database>> Database::Open(const DbUrl& url, size_t pool_s
         // while a small change writes at most twice the bytes to the WAL. Takes effect only
         // when the database is created; an existing one keeps its page size.
         sql << "PRAGMA page_size=8192";
-        // WAL lets readers work during a write; NORMAL sync is durable across process crashes.
-        sql << "PRAGMA journal_mode=WAL";
-        sql << "PRAGMA foreign_keys=ON";
         sql << "PRAGMA busy_timeout=5000";
+        // WAL lets readers work during a write; NORMAL sync is durable across process crashes.
+        // Entering WAL mode needs the file to itself. A command-line import that had the
+        // database to itself writes with a rollback journal and holds it until it ends
+        // (importer::RunImport): then this fails at once, and says why.
+        try {
+          sql << "PRAGMA journal_mode=WAL";
+        } catch (const std::exception& e) {
+          if (std::string_view(e.what()).find("locked") == std::string_view::npos) throw;
+          return Unavailable(
+              "数据库 " + url.display +
+              " 正由另一个进程独占写入（如命令行导入 ssj import），请待其结束后再试");
+        }
+        sql << "PRAGMA foreign_keys=ON";
         sql << "PRAGMA synchronous=NORMAL";
       } else {
         sql.open(soci::postgresql, url.connect);

@@ -53,7 +53,13 @@ class Writer {
   // them) was a fifth of each row's insert.
   std::vector<bool> AddMany(const std::vector<const TargetInput*>& inputs);
   static constexpr size_t kMany = 32;
-  // Writes what Add queued; before the transaction commits.
+  // SQLite only, for a large import into a small directory: drops the unique (kind, code) index,
+  // and Flush builds it again from all the rows at once. Until then nothing stops a stored code
+  // from going in twice, so the caller must keep stored codes out; if one got in, Flush throws
+  // and the transaction rolls back.
+  void DeferCodeIndex();
+  // Writes what Add queued, and builds the code index DeferCodeIndex dropped; before the
+  // transaction commits.
   void Flush();
   void Update(int64_t id, const TargetInput& input);
 

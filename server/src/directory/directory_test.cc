@@ -2,14 +2,17 @@
 #include "directory/directory.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <thread>
 
 #include "audit/audit_repo.h"
 #include "codes/uscc.h"
+#include "db/migrate.h"
 #include "directory/directory_repo.h"
 #include "directory/import.h"
 #include "directory/name_grams.h"
@@ -294,6 +297,162 @@ TEST_P(DirectoryTest, AStoredCodeIsTheOnlyProblemOfItsBatch) {
   EXPECT_EQ(report->problems[0].line, 7u);
   EXPECT_EQ(report->invalid_rows, 1);
   EXPECT_EQ(Count("targets"), 1);
+}
+
+// A large import into a small directory drops the unique (kind, code) index once it has written
+// 20 000 rows, and builds it again after its last (SQLite; PostgreSQL keeps it). Codes stored
+// before are refused all the same, before and after that point, while the import writes and
+// after a bad row has stopped it; and the index is back afterwards, whether it committed or not.
+TEST_P(DirectoryTest, ALargeImportIntoASmallDirectoryStillRefusesStoredCodes) {
+  constexpr int kRows = 20500;
+  const std::vector<std::string> codes = Codes(kRows + 1);
+  auto row = [&](int i, const std::string& name, const std::string& division = "500103") {
+    return std::vector<std::string>{name, codes[i], "", "", "", "企业", division};
+  };
+  // Stored beforehand: the codes of rows 5 and 20 400 (before and after the index goes).
+  auto before = Rows({Header(), row(5, "原有五"), row(20400, "原有二万零四百")});
+  ASSERT_TRUE(ImportEntities(sql(), database().backend(), before, Options())->committed);
+  auto refused_by_the_index = [&](int i) {
+    try {
+      db::Query(
+          "INSERT INTO targets (kind, code, name, nature, division_code, department_id, "
+          "created_at, updated_at) VALUES ('entity', :code, '重复', '企业', '500103', :d, :t, :t)")
+          .Bind("code", codes[i])
+          .Bind("d", city_)
+          .Bind("t", Now())
+          .Exec(sql());
+      return false;
+    } catch (const std::exception&) {
+      return true;
+    }
+  };
+  auto file = [&](int bad_row, bool with_row_5) {
+    std::vector<std::vector<std::string>> rows = {Header()};
+    for (int i = 0; i < kRows; ++i) {
+      auto r = row(i, "企业" + std::to_string(i), i == bad_row ? "999999" : "500103");
+      if (i == 5 && !with_row_5) r[1] = codes[kRows];
+      rows.push_back(r);
+    }
+    return Rows(rows);
+  };
+
+  // Without row 5's stored code, writing goes past 20 000 rows, then stops at the bad row
+  // 20 300; the stored code of row 20 400 is still found.
+  auto stopped = ImportEntities(sql(), database().backend(), file(20300, false), Options());
+  ASSERT_TRUE(stopped.ok()) << stopped.error().message;
+  EXPECT_FALSE(stopped->committed);
+  ASSERT_EQ(stopped->problems.size(), 2u);
+  EXPECT_EQ(stopped->problems[0].line, 20302u);  // row 20 300, after the header
+  EXPECT_EQ(stopped->problems[0].column, "行政区划代码");
+  EXPECT_EQ(stopped->problems[1].line, 20402u);
+  EXPECT_NE(stopped->problems[1].message.find("名录库中已有"), std::string::npos);
+  EXPECT_EQ(Count("targets"), 2);
+  EXPECT_TRUE(refused_by_the_index(20400));
+
+  auto report = ImportEntities(sql(), database().backend(), file(-1, true), Options(true));
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  EXPECT_TRUE(report->committed);
+  EXPECT_EQ(report->inserted, kRows - 2);
+  ASSERT_EQ(report->problems.size(), 2u);
+  EXPECT_EQ(report->problems[0].line, 7u);
+  EXPECT_NE(report->problems[0].message.find("名录库中已有"), std::string::npos);
+  EXPECT_EQ(report->problems[1].line, 20402u);
+  EXPECT_NE(report->problems[1].message.find("名录库中已有"), std::string::npos);
+  EXPECT_EQ(Count("targets"), kRows);
+  EXPECT_EQ(repo::Get(sql(), nullptr, repo::Find(sql(), "entity", codes[20400])->id)->name,
+            "原有二万零四百");
+  EXPECT_EQ(repo::Get(sql(), nullptr, repo::Find(sql(), "entity", codes[20499])->id)->name,
+            "企业20499");
+  EXPECT_TRUE(refused_by_the_index(5));
+  EXPECT_TRUE(refused_by_the_index(20499));
+  EXPECT_EQ(Count("targets"), kRows);
+}
+
+// Should a stored code get past the dropped index after all, building it again fails, and the
+// import with it: nothing is written.
+TEST_P(DirectoryTest, ACodeWrittenTwicePastTheDroppedIndexFailsTheImport) {
+  if (database().backend() != db::Backend::kSqlite)
+    GTEST_SKIP() << "the index is dropped on SQLite only";
+  TargetInput in;
+  in.kind = "entity";
+  in.code = Codes(1)[0];
+  in.name = "重庆甲公司";
+  in.nature = "企业";
+  in.division_code = "500103";
+  in.department_id = city_;
+  {
+    db::Transaction tx(sql(), database().backend());
+    repo::Writer writer(sql(), std::nullopt, Now(), "import");
+    writer.DeferCodeIndex();
+    EXPECT_TRUE(writer.Add(in));
+    EXPECT_TRUE(writer.Add(in));  // nothing to refuse it now
+    try {
+      writer.Flush();
+      ADD_FAILURE() << "the index was built over a repeated code";
+    } catch (const std::runtime_error& e) {
+      EXPECT_NE(std::string(e.what()).find("检查对象编码重复"), std::string::npos) << e.what();
+    }
+  }  // rolls back
+  EXPECT_EQ(Count("targets"), 0);
+  EXPECT_EQ(db::Query("SELECT COUNT(*) FROM sqlite_master WHERE name = 'targets_kind_code'")
+                .ScalarInt(sql()),
+            1);
+}
+
+// `ssj import` with the database to itself writes with a rollback journal, and leaves the
+// database in WAL mode; a process that opens the database meanwhile is told why it cannot. With
+// another connection open (this fixture's pool), the import keeps the WAL.
+TEST_P(DirectoryTest, AnImportAloneWithItsDatabaseWritesWithARollbackJournal) {
+  if (database().backend() != db::Backend::kSqlite) GTEST_SKIP() << "SQLite's journal modes";
+  const std::string path =
+      ::testing::TempDir() + "/ssj_alone_" + std::to_string(::getpid()) + ".db";
+  const db::DbUrl url = db::ParseDbUrl("sqlite:" + path).value();
+  auto journal_mode = [](soci::session& s) {
+    std::string mode;
+    s << "PRAGMA journal_mode", soci::into(mode);
+    return mode;
+  };
+  {
+    auto alone = db::Database::Open(url, 1);
+    ASSERT_TRUE(alone.ok()) << alone.error().message;
+    ASSERT_TRUE(db::MigrateUp(**alone).ok());
+    db::Lease lease = (*alone)->Acquire();
+    auto city = org::CreateDepartment(
+        *lease, root_,
+        {std::nullopt, "CQJXW", "重庆市经济和信息化委员会", "province", "500000", "agency", 0},
+        Now());
+    ASSERT_TRUE(city.ok());
+    ImportOptions options = Options();
+    options.default_department = city->id;
+    std::string during;
+    std::string other;
+    options.progress = [&](int phase, int64_t) {
+      if (phase != 1 || !during.empty()) return;
+      during = journal_mode(*lease);
+      auto opened = db::Database::Open(url, 1);
+      other = opened.ok() ? "opened" : opened.error().message;
+    };
+    auto rows =
+        Rows({Header(), {"重庆甲公司", "91500103MA60K3T26Y", "", "", "", "企业", "500103"}});
+    auto report = ImportEntities(*lease, db::Backend::kSqlite, rows, options);
+    ASSERT_TRUE(report.ok()) << report.error().message;
+    EXPECT_TRUE(report->committed);
+    EXPECT_EQ(during, "delete");
+    EXPECT_NE(other.find("正由另一个进程独占写入"), std::string::npos) << other;
+    EXPECT_EQ(journal_mode(*lease), "wal");
+    EXPECT_EQ(db::Query("PRAGMA synchronous").ScalarInt(*lease), 1);  // NORMAL again
+  }
+  EXPECT_TRUE(db::Database::Open(url, 1).ok());
+  for (const char* ext : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + ext);
+
+  std::string during;
+  ImportOptions options = Options();
+  options.progress = [&](int phase, int64_t) {
+    if (phase == 1 && during.empty()) during = journal_mode(sql());
+  };
+  auto rows = Rows({Header(), {"重庆甲公司", "91500103MA60K3T26Y", "", "", "", "企业", "500103"}});
+  ASSERT_TRUE(ImportEntities(sql(), database().backend(), rows, options)->committed);
+  EXPECT_EQ(during, "wal");
 }
 
 // A targets import runs with SQLite's foreign-key checks off (it resolved the departments inside

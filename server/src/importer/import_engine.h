@@ -113,6 +113,9 @@ class ImportKind {
   // Whether Check may run on another thread than the writes (it touches no session and nothing
   // Write changes): the file is then read and checked while earlier rows are written.
   virtual bool CheckOffThread() const { return false; }
+  // Whether rows checked off the thread should still reach the writes in runs sorted by key
+  // (RecordPipe::kRun): they help while a unique index on the key is written row by row.
+  virtual bool WantsKeyOrder() const { return true; }
   // Inside the transaction, before the first row is checked.
   virtual void BeginWrite(const std::string& now, std::optional<int64_t> by) = 0;
   // Writes a row that passed Check, with what Check answered: inserts it, or, when its key is

@@ -82,8 +82,10 @@ void RecordPipe::Push(std::vector<PipedRecord> batch) {
 void RecordPipe::PushRun(std::vector<PipedRecord>& run, const OrderKey& order) {
   std::vector<size_t> place(run.size());
   std::iota(place.begin(), place.end(), 0);
-  std::stable_sort(place.begin(), place.end(),
-                   [&](size_t a, size_t b) { return order(run[a]) < order(run[b]); });
+  if (ordered_) {
+    std::stable_sort(place.begin(), place.end(),
+                     [&](size_t a, size_t b) { return order(run[a]) < order(run[b]); });
+  }
   for (size_t from = 0; from < place.size(); from += kBatch) {
     const size_t end = std::min(place.size(), from + kBatch);
     std::vector<PipedRecord> batch;
