@@ -46,7 +46,8 @@ class TargetImport : public importer::ImportKind {
     return {checked.input.code, std::move(checked.problems), std::move(checked.input)};
   }
   bool CheckOffThread() const override { return true; }
-  // Once the code index is deferred, sorting helps nothing: it is built from sorted runs anyway.
+  // Once the code index is deferred, sorting runs by code no longer pays: SQLite's sorter sorts
+  // its own runs when it builds the index (docs/benchmarks.md).
   bool WantsKeyOrder() const override { return !code_index_deferred_; }
 
   void BeginWrite(const std::string& now, std::optional<int64_t> by) override {
@@ -132,8 +133,9 @@ class TargetImport : public importer::ImportKind {
   size_t department_column_ = 0;
   // A large import into a small directory builds the unique (kind, code) index after its rows
   // (Writer::DeferCodeIndex): a million inserts at random places in that index took 2.2 s,
-  // sorting the million codes once 1.4 s. Only on SQLite, where the import holds the write lock
-  // anyway; PostgreSQL would lock every reader out of the table for as long. Whether the import
+  // building it from the million codes at the end 0.8 s (Writer::Flush). Only on SQLite, where
+  // the import holds the write lock anyway; PostgreSQL would lock every reader out of the table
+  // for as long. Whether the import
   // is large is known only as it goes, so it starts with the index and drops it once it has
   // written at least kDeferAfter rows and as many as the directory held (building the index
   // again then costs at most about what the import has spent on it so far). The codes stored
