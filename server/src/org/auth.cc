@@ -1,11 +1,14 @@
 #include "org/auth.h"
 
+#include <algorithm>
+
 #include "audit/audit_repo.h"
 #include "common/clock.h"
 #include "common/crypto.h"
 #include "db/database.h"
 #include "org/org.h"
 #include "org/org_repo.h"
+#include "ratelimit/ratelimit.h"
 
 namespace ssj::org {
 namespace {
@@ -26,6 +29,9 @@ const std::string& DummyHash() {
   return kHash;
 }
 
+// The rate_limits scope of failed logins by client address.
+constexpr const char* kAddressScope = "auth.login.failures";
+
 void RecordAttempt(soci::session& sql, const Services& services, const LoginRequest& req,
                    std::optional<int64_t> user_id, const std::string& result) {
   repo::InsertLoginLog(sql, LoginLogEntry{0, FormatIsoMillis(services.clock->NowMillis()),
@@ -44,6 +50,19 @@ Result<LoginOutcome> Login(soci::session& sql, const Services& services, const L
   }
   const int64_t now = services.clock->NowMillis();
   const auto backend = services.db->backend();
+
+  const ratelimit::Limit address_limit{kMaxFailedLoginsPerAddress, kLockoutMs};
+  if (auto wait = ratelimit::WaitMs(sql, kAddressScope, req.ip, address_limit, now)) {
+    {
+      db::Transaction tx(sql, backend);
+      RecordAttempt(sql, services, req, std::nullopt, "address_throttled");
+      tx.Commit();
+    }
+    const int64_t minutes = std::max<int64_t>(1, (*wait + 59999) / 60000);
+    return Error::TooManyRequests(
+        "auth.address_throttled",
+        "本机所在网络地址登录失败次数过多，请 " + std::to_string(minutes) + " 分钟后再试", *wait);
+  }
 
   auto throttle = repo::GetThrottle(sql, req.username);
   if (throttle && throttle->locked_until_ms > now) {
@@ -72,6 +91,8 @@ Result<LoginOutcome> Login(soci::session& sql, const Services& services, const L
       next.failures = 0;
     }
     repo::PutThrottle(sql, req.username, next);
+    // Counted for the address too; over its limit, the next attempt is refused above.
+    (void)ratelimit::Take(sql, kAddressScope, req.ip, address_limit, now);
     RecordAttempt(sql, services, req, credentials ? std::optional(credentials->id) : std::nullopt,
                   credentials ? "bad_password" : "unknown_user");
     tx.Commit();

@@ -14,6 +14,11 @@ namespace ssj::org {
 
 inline constexpr int kMaxFailedLogins = 5;
 inline constexpr int64_t kLockoutMs = 15LL * 60 * 1000;
+// Failed logins from one client address within kLockoutMs, whatever the usernames, before the
+// address is refused for the rest of that window: guessing one password for many accounts
+// (which locks none of them) is slowed down too. High enough for a department's staff behind one
+// address mistyping now and then.
+inline constexpr int kMaxFailedLoginsPerAddress = 30;
 
 struct LoginRequest {
   std::string username;

@@ -87,6 +87,36 @@ TEST_P(AuthTest, FiveFailuresLockForFifteenMinutes) {
   EXPECT_EQ(log.total, 2);
 }
 
+// Failed logins are counted per client address too, whatever the username. Guessing one
+// password for many accounts locks none of them, but once an address has failed
+// kMaxFailedLoginsPerAddress times in the window it is refused, even with a right password.
+// Another address is not, and the address may try again once the window is over.
+TEST_P(AuthTest, ManyFailuresFromOneAddressRefuseThatAddress) {
+  db::Lease sql = database().Acquire();
+  auto attempt = [&](const std::string& user, const std::string& password, const char* ip) {
+    return Login(*sql, services(), LoginRequest{user, password, ip, "test"});
+  };
+  for (int i = 0; i < kMaxFailedLoginsPerAddress; ++i) {
+    auto r = attempt(i % 2 ? "zhangsan" + std::to_string(i) : "user" + std::to_string(i),
+                     "Guess@2026", "10.0.0.9");
+    ASSERT_EQ(r.error().code, "auth.invalid_credentials") << i;
+  }
+  auto refused = attempt("zhangsan", "Good@Pass1", "10.0.0.9");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, "auth.address_throttled");
+  EXPECT_EQ(refused.error().kind, ErrorKind::kTooManyRequests);
+  EXPECT_NE(refused.error().message.find("请 15 分钟后再试"), std::string::npos)
+      << refused.error().message;
+  EXPECT_TRUE(attempt("zhangsan", "Good@Pass1", "10.0.0.1").ok());  // the user is not locked
+  clock().Advance(kLockoutMs - 1);
+  EXPECT_EQ(attempt("zhangsan", "Good@Pass1", "10.0.0.9").error().code, "auth.address_throttled");
+  clock().Advance(1);
+  EXPECT_TRUE(attempt("zhangsan", "Good@Pass1", "10.0.0.9").ok());
+  auto log =
+      repo::ListLoginLog(*sql, LoginLogFilter{"zhangsan", "address_throttled", "", "", 1, 20});
+  EXPECT_EQ(log.total, 2);
+}
+
 TEST_P(AuthTest, SuccessResetsTheFailureCount) {
   for (int attempt = 0; attempt < kMaxFailedLogins - 1; ++attempt) (void)TryLogin("Wrong@Pass1");
   ASSERT_TRUE(TryLogin("Good@Pass1").ok());

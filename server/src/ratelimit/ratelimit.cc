@@ -32,4 +32,21 @@ Status Take(soci::session& sql, const std::string& scope, const std::string& cli
   return Error::TooManyRequests("rate.limited", "提交过于频繁", started + limit.window_ms - now_ms);
 }
 
+std::optional<int64_t> WaitMs(soci::session& sql, const std::string& scope,
+                              const std::string& client, const Limit& limit, int64_t now_ms) {
+  if (limit.requests <= 0) return std::nullopt;
+  std::optional<int64_t> wait;
+  db::Query(
+      "SELECT hits, window_start_ms FROM rate_limits WHERE scope = :scope AND client = :client "
+      "AND window_start_ms > :expired")
+      .Bind("scope", scope)
+      .Bind("client", client)
+      .Bind("expired", now_ms - limit.window_ms)
+      .ForEach(sql, [&](const soci::row& row) {
+        if (db::RowInt(row, 0) >= limit.requests)
+          wait = db::RowInt(row, 1) + limit.window_ms - now_ms;
+      });
+  return wait;
+}
+
 }  // namespace ssj::ratelimit

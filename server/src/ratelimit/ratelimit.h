@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "common/error.h"
@@ -24,5 +25,11 @@ struct Limit {
 // caller commits the count whatever the request's outcome: a refused request counts too.
 Status Take(soci::session& sql, const std::string& scope, const std::string& client,
             const Limit& limit, int64_t now_ms);
+
+// How long `client` must wait before `scope` takes its requests again, counting nothing:
+// nullopt while it is under the limit. For a limit on some of a route's requests only (failed
+// logins), which the caller counts with Take when one happens.
+std::optional<int64_t> WaitMs(soci::session& sql, const std::string& scope,
+                              const std::string& client, const Limit& limit, int64_t now_ms);
 
 }  // namespace ssj::ratelimit

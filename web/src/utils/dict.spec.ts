@@ -11,6 +11,7 @@ describe('dict', () => {
     expect(dictTag(kLoginResults, 'success')).toBe('success')
     expect(dictTag(kLoginResults, 'bad_password')).toBe('warning')
     expect(dictTag(kLoginResults, 'unknown_user')).toBe('warning')
+    expect(dictLabel(kLoginResults, 'address_throttled')).toBe('地址受限')
     expect(dictTag(kLoginResults, 'locked')).toBe('danger')
     expect(dictTag(kLoginResults, 'disabled')).toBe('danger')
     expect(dictTag(kLoginResults, 'other')).toBe('info')

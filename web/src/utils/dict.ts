@@ -1,6 +1,8 @@
 // Code → label dictionaries for values the API sends as codes, with the tag colour each
 // is shown in. Unknown codes fall back to the code itself so new server values still show.
 
+import type { LoginResultCode } from '@/api/audit/loginlog'
+
 export type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger'
 
 export interface DictEntry<V extends string = string> {
@@ -37,11 +39,12 @@ export const kDataScopes: Dict<'all' | 'dept_tree' | 'dept' | 'self'> = [
   { value: 'self', label: '仅本人', tag: 'info' },
 ]
 
-export const kLoginResults: Dict<'success' | 'bad_password' | 'unknown_user' | 'locked' | 'disabled'> = [
+export const kLoginResults: Dict<LoginResultCode> = [
   { value: 'success', label: '成功', tag: 'success' },
   { value: 'bad_password', label: '密码错误', tag: 'warning' },
   { value: 'unknown_user', label: '用户不存在', tag: 'warning' },
   { value: 'locked', label: '锁定', tag: 'danger' },
+  { value: 'address_throttled', label: '地址受限', tag: 'danger' },
   { value: 'disabled', label: '停用', tag: 'danger' },
 ]
 

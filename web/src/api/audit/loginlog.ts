@@ -1,7 +1,13 @@
 // Login log (docs/api.md § Audit, GET /login-log).
 import { http, type Page } from '../http'
 
-export type LoginResultCode = 'success' | 'bad_password' | 'unknown_user' | 'locked' | 'disabled'
+export type LoginResultCode =
+  | 'success'
+  | 'bad_password'
+  | 'unknown_user'
+  | 'locked'
+  | 'address_throttled'
+  | 'disabled'
 
 export interface LoginLogEntry {
   id: number
