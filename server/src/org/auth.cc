@@ -1,7 +1,5 @@
 #include "org/auth.h"
 
-#include <algorithm>
-
 #include "audit/audit_repo.h"
 #include "common/clock.h"
 #include "common/crypto.h"
@@ -58,10 +56,8 @@ Result<LoginOutcome> Login(soci::session& sql, const Services& services, const L
       RecordAttempt(sql, services, req, std::nullopt, "address_throttled");
       tx.Commit();
     }
-    const int64_t minutes = std::max<int64_t>(1, (*wait + 59999) / 60000);
-    return Error::TooManyRequests(
-        "auth.address_throttled",
-        "本机所在网络地址登录失败次数过多，请 " + std::to_string(minutes) + " 分钟后再试", *wait);
+    return Error::TooManyRequests("auth.address_throttled", "本机所在网络地址登录失败次数过多",
+                                  *wait);
   }
 
   auto throttle = repo::GetThrottle(sql, req.username);
