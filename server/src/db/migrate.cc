@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string_view>
@@ -137,6 +138,7 @@ Result<MigrateReport> MigrateUp(Database& db) {
     // SQLite ignores this pragma inside a transaction, so it is set around it.
     const bool keys_off = sqlite && migration.rebuilds_tables;
     if (keys_off) *sql << "PRAGMA foreign_keys = OFF";
+    std::optional<std::string> failed;
     try {
       Transaction tx(*sql, db.backend());
       for (const std::string& statement : MigrationStatements(migration, db.backend())) {
@@ -152,10 +154,10 @@ Result<MigrateReport> MigrateUp(Database& db) {
           soci::use(migration.version, "v"), soci::use(migration.name, "n"), soci::use(now, "t");
       tx.Commit();
     } catch (const std::exception& e) {
-      if (keys_off) *sql << "PRAGMA foreign_keys = ON";
-      return Error::Internal("迁移 " + migration.name + " 失败: " + e.what());
+      failed = e.what();
     }
     if (keys_off) *sql << "PRAGMA foreign_keys = ON";
+    if (failed) return Error::Internal("迁移 " + migration.name + " 失败: " + *failed);
     report.applied.push_back(migration.name);
     report.to_version = migration.version;
   }

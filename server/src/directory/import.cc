@@ -135,11 +135,11 @@ class TargetImport : public importer::ImportKind {
   // (Writer::DeferCodeIndex): a million inserts at random places in that index took 2.2 s,
   // building it from the million codes at the end 0.8 s (Writer::Flush). Only on SQLite, where
   // the import holds the write lock anyway; PostgreSQL would lock every reader out of the table
-  // for as long. Whether the import
-  // is large is known only as it goes, so it starts with the index and drops it once it has
-  // written at least kDeferAfter rows and as many as the directory held (building the index
-  // again then costs at most about what the import has spent on it so far). The codes stored
-  // before it (no more than it has written) are then kept in memory, to tell which rows exist.
+  // for as long. Whether the import is large is known only as it goes, so it starts with the
+  // index and drops it once it has written at least kDeferAfter rows and as many as the
+  // directory held (building the index again then costs at most about what the import has
+  // spent on it so far). The codes stored before it (no more than it has written) are then kept
+  // in memory, to tell which rows exist.
   static constexpr int64_t kDeferAfter = 20000;
   static constexpr int64_t kDeferBelow = 200000;  // bounds the codes kept in memory
   void MaybeDeferCodeIndex(size_t coming) {
